@@ -1,0 +1,67 @@
+// Checks a catalog beyond its shape: every tool rated on every criterion, rules that name real
+// questions, values and criteria, and seed citations that exist in the article's digest.
+import { catalogSchema, type Catalog } from './schema.js';
+
+export class CatalogError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the catalog is invalid:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'CatalogError';
+  }
+}
+
+/** `claims`: the claim ids of the article's digest (e.g. KF-11); when given, every seed: citation must name one. */
+export function validateCatalog(raw: unknown, claims?: ReadonlySet<string>): Catalog {
+  const parsed = catalogSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new CatalogError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const cat = parsed.data;
+  const problems: string[] = [];
+  const criteria = new Set(cat.criteria.map((c) => c.id));
+  const questions = new Map(cat.questions.map((q) => [q.id, new Set(q.choices.map((c) => c.value))]));
+
+  for (const tool of cat.tools) {
+    for (const c of criteria) if (!cat.ratings[tool.id]?.[c]) problems.push(`ratings.${tool.id}: no rating for ${c}`);
+  }
+  for (const [tool, byCriterion] of Object.entries(cat.ratings)) {
+    for (const c of Object.keys(byCriterion ?? {})) if (!criteria.has(c)) problems.push(`ratings.${tool}.${c}: unknown criterion`);
+  }
+  for (const q of cat.questions) {
+    const values = questions.get(q.id)!;
+    const defaults = Array.isArray(q.default) ? q.default : [q.default];
+    if ((q.type === 'multi') !== Array.isArray(q.default)) problems.push(`questions.${q.id}: default does not match type ${q.type}`);
+    for (const d of defaults) if (!values.has(d)) problems.push(`questions.${q.id}: default ${d} is not a choice`);
+  }
+  const checkWhen = (where: string, when: Record<string, string[]>) => {
+    for (const [qid, vals] of Object.entries(when)) {
+      const allowed = questions.get(qid);
+      if (!allowed) problems.push(`${where}: unknown question ${qid}`);
+      else for (const v of vals) if (!allowed.has(v)) problems.push(`${where}: ${qid} has no value ${v}`);
+    }
+  };
+  cat.model.weightRules.forEach((r, i) => {
+    checkWhen(`model.weightRules[${i}]`, { [r.question]: [r.value] });
+    for (const c of [...Object.keys(r.add ?? {}), ...Object.keys(r.scale ?? {})]) {
+      if (!criteria.has(c)) problems.push(`model.weightRules[${i}]: unknown criterion ${c}`);
+    }
+  });
+  cat.model.exclusions.forEach((e, i) => checkWhen(`model.exclusions[${i}]`, e.when));
+  for (const q of cat.questions) if (q.askWhen) checkWhen(`questions.${q.id}.askWhen`, q.askWhen);
+  for (const [qid, byValue] of Object.entries(cat.model.combinations.penaltyAdd)) {
+    checkWhen('model.combinations.penaltyAdd', { [qid]: Object.keys(byValue) });
+  }
+  if (!criteria.has(cat.model.managedOfferings.criterion)) problems.push('model.managedOfferings: unknown criterion');
+
+  if (claims) {
+    const seeds = JSON.stringify(cat).match(/seed:[A-Z]+-\d+/g) ?? [];
+    for (const s of new Set(seeds)) if (!claims.has(s.slice(5))) problems.push(`${s}: no such claim in the digest`);
+  }
+
+  if (problems.length) throw new CatalogError(problems);
+  return cat;
+}
+
+/** Claim ids (F-1, AF-3, ...) of a digest in the format of data/seed/digest.md. */
+export function claimIds(digest: string): Set<string> {
+  return new Set([...digest.matchAll(/^- ([A-Z]+-\d+) /gm)].map((m) => m[1]!));
+}

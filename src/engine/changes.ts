@@ -1,0 +1,87 @@
+// Single-answer changes: what the advice would be if one answer were different. Flips are the
+// smallest such changes that alter the advice; the roadmap uses the growth changes that add tools.
+import type { Catalog, Question, ToolId } from '../catalog/schema.js';
+import type { Answers } from './types.js';
+
+export interface AnswerChange {
+  question: string;
+  value: string | string[];
+  /** How far the change is from the current answer (1 = a neighbouring choice or one item toggled). */
+  distance: number;
+  /** Whether the change means more of something (a larger team, a new need). */
+  growth: boolean;
+}
+
+export function alternatives(q: Question, current: string | string[] | undefined): AnswerChange[] {
+  const values = q.choices.map((c) => c.value);
+  if (q.type === 'multi') {
+    const have = new Set(Array.isArray(current) ? current : []);
+    const out: AnswerChange[] = [];
+    for (const v of values) {
+      const next = new Set(have);
+      const adding = !next.has(v);
+      if (adding) next.add(v);
+      else next.delete(v);
+      if (next.size === 0 && !q.allowEmpty) continue;
+      out.push({ question: q.id, value: values.filter((x) => next.has(x)), distance: 1, growth: adding });
+    }
+    return out;
+  }
+  const at = values.indexOf(String(current));
+  return values
+    .map((v, i) => ({ v, i }))
+    .filter(({ i }) => i !== at)
+    .map(({ v, i }) => ({
+      question: q.id,
+      value: v,
+      distance: q.ordinal ? Math.abs(i - at) : 1,
+      growth: q.ordinal ? i > at : true,
+    }));
+}
+
+export interface ChangeOutcome extends AnswerChange {
+  tools: ToolId[];
+}
+
+/** Every single-answer change with the tools it would lead to. */
+export function exploreChanges(
+  answers: Answers,
+  catalog: Catalog,
+  decideTools: (a: Answers) => ToolId[],
+): ChangeOutcome[] {
+  const out: ChangeOutcome[] = [];
+  for (const q of catalog.questions) {
+    for (const alt of alternatives(q, answers[q.id])) {
+      out.push({ ...alt, tools: decideTools({ ...answers, [q.id]: alt.value }) });
+    }
+  }
+  return out;
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+/** Per question, the nearest change that alters the recommended tools (first in choice order on ties). */
+export function smallestFlips(outcomes: ChangeOutcome[], current: readonly ToolId[]): ChangeOutcome[] {
+  const best = new Map<string, ChangeOutcome>();
+  for (const o of outcomes) {
+    if (sameSet(o.tools, current)) continue;
+    const seen = best.get(o.question);
+    if (!seen || o.distance < seen.distance) best.set(o.question, o);
+  }
+  return [...best.values()];
+}
+
+/** Growth changes whose advice keeps every current tool and adds more, grouped by the tools added. */
+export function expansions(outcomes: ChangeOutcome[], current: readonly ToolId[]): { adds: ToolId[]; changes: ChangeOutcome[] }[] {
+  const groups = new Map<string, { adds: ToolId[]; changes: ChangeOutcome[] }>();
+  for (const o of outcomes) {
+    if (!o.growth || !current.every((t) => o.tools.includes(t)) || o.tools.length <= current.length) continue;
+    const adds = o.tools.filter((t) => !current.includes(t));
+    const key = adds.join('+');
+    const g = groups.get(key) ?? { adds, changes: [] };
+    g.changes.push(o);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,215 @@
+// The engine's entry: resolved answers and a catalog in, one result object out. Pure: no I/O,
+// no colour, no prompts; the same answers always give the same result.
+import type { Catalog, ToolId } from '../catalog/schema.js';
+import type { Combination, Flip, NextStep, RankedTool, Reason, Result, RoadmapStage } from '../schema/result.js';
+import { exploreChanges, expansions, smallestFlips } from './changes.js';
+import { buildContext } from './context.js';
+import { changeText, percent, round, stackName, toolName } from './describe.js';
+import { compareStacks, contributions, decide, type Decision } from './score.js';
+import { sensitivity } from './sensitivity.js';
+import type { Answers, Context, StackScore } from './types.js';
+
+export interface RecommendOptions {
+  /** Ids of the answers that took their default (reported as `defaulted`). */
+  defaulted?: string[];
+  /** Sensitivity samples; 0 skips the sampling (confidence then reads 1). */
+  samples?: number;
+  seed?: number;
+  /** Skip the single-answer exploration behind flips and the roadmap. */
+  skipChanges?: boolean;
+}
+
+/** Just the recommended tools for a set of answers: what flips and the roadmap re-run. */
+export function recommendedTools(answers: Answers, catalog: Catalog): ToolId[] {
+  return decide(buildContext(answers, catalog)).tools;
+}
+
+export function recommend(answers: Answers, catalog: Catalog, options: RecommendOptions = {}): Result {
+  const ctx = buildContext(answers, catalog);
+  const decision = decide(ctx);
+  const recTools = decision.tools;
+  const cfg = catalog.model.sensitivity;
+  const samples = options.samples ?? cfg.samples;
+  const sens = samples > 0 ? sensitivity(ctx, recTools, { samples, seed: options.seed ?? cfg.seed, spread: cfg.spread }) : undefined;
+
+  const ranking = rankTools(ctx, decision, catalog, sens?.firstChance);
+  const combinations = decision.stacks.map((s) => describeStack(s, ctx, catalog));
+  const outcomes = options.skipChanges ? [] : exploreChanges(answers, catalog, (a) => recommendedTools(a, catalog));
+  const flips: Flip[] = smallestFlips(outcomes, recTools).map((o) => ({
+    question: o.question,
+    value: o.value,
+    tools: o.tools,
+    text: `If ${changeText(catalog, o.question, answers[o.question], o.value)}, ${stackName(catalog, o.tools)} would lead`,
+  }));
+  const confidence = sens?.confidence ?? 1;
+
+  return {
+    schemaVersion: 1,
+    answers: { ...answers },
+    defaulted: [...(options.defaulted ?? [])],
+    weights: ctx.criteria.map((c, i) => ({ criterion: c.id, name: c.name, weight: round(ctx.weights[i]!, 4) })),
+    ranking,
+    combinations,
+    recommendation: {
+      tools: recTools,
+      summary: summarise(decision, ctx, catalog),
+      confidence: round(confidence, 3),
+      confidenceText: sens
+        ? `holds in ${percent(confidence)} of ${sens.samples} plausible weightings around your answers`
+        : 'not sampled',
+      flips,
+    },
+    roadmap: roadmap(recTools, outcomes, answers, catalog),
+    nextSteps: nextSteps(recTools, catalog),
+  };
+}
+
+function breakdown(s: StackScore, ctx: Context) {
+  const parts = contributions(ctx.weights, s.ratings);
+  return ctx.criteria.map((c, i) => ({
+    criterion: c.id,
+    name: c.name,
+    weight: round(ctx.weights[i]!, 4),
+    rating: round(s.ratings[i]!, 2),
+    contribution: round(parts[i]!, 2),
+    sources: s.tools.length === 1 ? ctx.sources[s.tools[0]!][i]! : [],
+  }));
+}
+
+function rankTools(ctx: Context, d: Decision, catalog: Catalog, firstChance?: Record<ToolId, number>): RankedTool[] {
+  // Tools a hard constraint rules out go last, whatever they score.
+  const order = [...d.singles].sort((a, b) => {
+    const ea = ctx.excluded.has(a.tools[0]!) ? 1 : 0;
+    const eb = ctx.excluded.has(b.tools[0]!) ? 1 : 0;
+    return ea - eb || compareStacks(a, b, ctx.tools);
+  });
+  const best = order.find((s) => !ctx.excluded.has(s.tools[0]!));
+  return order.map((s, i) => {
+    const tool = s.tools[0]!;
+    const hit = ctx.excluded.get(tool);
+    const reasons = toolReasons(tool, ctx, catalog);
+    if (hit) reasons.unshift({ text: `Excluded: ${hit.text}`, sources: hit.sources });
+    return {
+      tool,
+      name: toolName(catalog, tool),
+      rank: i + 1,
+      score: round(s.score),
+      excluded: Boolean(hit),
+      ...(hit ? { exclusion: hit } : {}),
+      firstChance: round(firstChance?.[tool] ?? (best?.tools[0] === tool ? 1 : 0), 3),
+      reasons,
+      breakdown: breakdown(s, ctx),
+    };
+  });
+}
+
+function toolReasons(tool: ToolId, ctx: Context, catalog: Catalog): Reason[] {
+  const n = ctx.tools.length;
+  const rows = ctx.criteria.map((c, i) => {
+    const mean = ctx.tools.reduce((s, t) => s + ctx.ratings[t][i]!, 0) / n;
+    const r = ctx.ratings[tool][i]!;
+    return { c, i, r, w: ctx.weights[i]!, edge: ctx.weights[i]! * (r - mean) };
+  });
+  const line = (x: (typeof rows)[number], lead: string): Reason => ({
+    text: `${lead}${x.c.name}: ${round(x.r, 1)}/5, ${percent(x.w)} of the weight. ${ctx.texts[tool][x.i]}`,
+    sources: ctx.sources[tool][x.i]!,
+  });
+  const strengths = rows.filter((x) => x.edge > 0 && x.r >= 3).sort((a, b) => b.edge - a.edge).slice(0, 3);
+  const concerns = rows.filter((x) => x.edge < 0 && x.r <= 2 && x.w >= 0.03).sort((a, b) => a.edge - b.edge).slice(0, 2);
+  const out = [...strengths.map((x) => line(x, 'Strong on ')), ...concerns.map((x) => line(x, 'Weak on '))];
+  const managed = ctx.managed.get(tool);
+  if (managed) {
+    out.push({
+      text: `Managed offerings on your cloud (${managed.names.join(', ')}) take operations off the team within your budget`,
+      sources: managed.sources,
+    });
+  }
+  if (out.length === 0) out.push(line(rows.sort((a, b) => b.w * b.r - a.w * a.r)[0]!, ''));
+  return out;
+}
+
+function describeStack(s: StackScore, ctx: Context, catalog: Catalog): Combination {
+  const reasons: Reason[] = [];
+  for (const tool of s.tools) {
+    const brings = ctx.criteria
+      .map((c, i) => ({ c, i, r: ctx.ratings[tool][i]!, w: ctx.weights[i]! }))
+      .filter((x) => x.c.kind === 'capability' && x.w > 0 && s.tools.every((o) => o === tool || ctx.ratings[o][x.i]! < x.r))
+      .sort((a, b) => b.w * b.r - a.w * a.r)
+      .slice(0, 2);
+    if (brings.length === 0) continue;
+    reasons.push({
+      text: `${toolName(catalog, tool)} brings ${brings.map((x) => `${x.c.name.toLowerCase()} (${x.r}/5)`).join(' and ')}`,
+      sources: [...new Set(brings.flatMap((x) => ctx.sources[tool][x.i]!))],
+    });
+  }
+  reasons.push({
+    text: `Running ${s.tools.length} tools together costs ${round(s.penalty)} points for a team like this (integration and upkeep of each new tool)`,
+    sources: catalog.model.combinations.sources,
+  });
+  return {
+    tools: s.tools,
+    score: round(s.score),
+    capabilityScore: round(s.capabilityScore),
+    penalty: round(s.penalty),
+    covers: ctx.criteria.filter((c, i) => c.kind !== 'cost' && ctx.weights[i]! >= 0.03 && s.ratings[i]! >= 3).map((c) => c.id),
+    reasons,
+  };
+}
+
+function topCriteria(tool: ToolId, ctx: Context, k: number): string[] {
+  return ctx.criteria
+    .map((c, i) => ({ name: c.name.toLowerCase(), v: ctx.weights[i]! * ctx.ratings[tool][i]! }))
+    .sort((a, b) => b.v - a.v)
+    .slice(0, k)
+    .map((x) => x.name);
+}
+
+function summarise(d: Decision, ctx: Context, catalog: Catalog): string {
+  const open = d.singles.filter((s) => !ctx.excluded.has(s.tools[0]!)).sort((a, b) => compareStacks(a, b, ctx.tools));
+  const best = open[0]!;
+  if (d.tools.length > 1) {
+    const stack = d.stacks.find((s) => s.tools.join() === d.tools.join())!;
+    return (
+      `${stackName(catalog, stack.tools)} together score ${round(stack.score)}/100 after the cost of running ${stack.tools.length} tools, ` +
+      `ahead of the best single tool, ${toolName(catalog, best.tools[0]!)} (${round(best.score)}).`
+    );
+  }
+  const tool = best.tools[0]!;
+  const next = open[1];
+  return (
+    `${toolName(catalog, tool)} fits best with ${round(best.score)}/100` +
+    (next ? `, ahead of ${toolName(catalog, next.tools[0]!)} (${round(next.score)})` : '') +
+    `; it is strongest where this team's weight lies: ${topCriteria(tool, ctx, 2).join(' and ')}.`
+  );
+}
+
+function roadmap(rec: ToolId[], outcomes: ReturnType<typeof exploreChanges>, answers: Answers, catalog: Catalog): RoadmapStage[] {
+  const stages: RoadmapStage[] = [
+    {
+      stage: 'now',
+      tools: rec,
+      text: `Adopt ${stackName(catalog, rec)} now: it fits the team as it is today.`,
+      sources: ['seed:F-4', 'seed:G-6'],
+    },
+  ];
+  const groups = expansions(outcomes, rec).sort((a, b) => b.changes.length - a.changes.length || a.adds.join().localeCompare(b.adds.join()));
+  for (const g of groups.slice(0, 3)) {
+    const changes = g.changes.sort((a, b) => a.distance - b.distance).slice(0, 3);
+    const trigger = changes.map((c) => changeText(catalog, c.question, answers[c.question], c.value)).join(', or ');
+    stages.push({
+      stage: 'later',
+      tools: g.adds,
+      trigger,
+      when: changes.map((c) => ({ question: c.question, value: c.value })),
+      text: `Add ${stackName(catalog, g.adds)} when ${trigger}.`,
+      sources: ['seed:F-4', 'seed:G-6', 'seed:G-5'],
+    });
+  }
+  return stages;
+}
+
+function nextSteps(rec: ToolId[], catalog: Catalog): NextStep[] {
+  return rec.flatMap((id) =>
+    (catalog.tools.find((t) => t.id === id)?.nextSteps ?? []).map((s) => ({ tool: id, ...s })),
+  );
+}

@@ -1,0 +1,98 @@
+// The --json document. The TypeScript types of the result are inferred from this schema and the
+// `schema` command emits its JSON Schema, so the three cannot drift apart.
+import { z } from 'zod';
+
+const source = z
+  .string()
+  .describe('seed:ID (a claim of the source article digest) or an https:// URL of documentation');
+const answerValue = z.union([z.string(), z.array(z.string())]);
+const reason = z.object({ text: z.string(), sources: z.array(source).min(1) });
+const toolId = z.enum(['airflow', 'metaflow', 'kubeflow', 'mlflow']);
+
+const breakdownItem = z.object({
+  criterion: z.string(),
+  name: z.string(),
+  weight: z.number().min(0).max(1).describe('share of the total weight (weights add up to 1)'),
+  rating: z.number().min(0).max(5),
+  contribution: z.number().describe('points of the 0-100 score; contributions add up to the score'),
+  sources: z.array(source),
+});
+
+const exclusion = z.object({
+  text: z.string(),
+  sources: z.array(source).min(1),
+  because: z.array(z.object({ question: z.string(), value: answerValue })),
+  liftedBy: z.array(z.object({ question: z.string(), value: answerValue })),
+});
+
+const rankedTool = z.object({
+  tool: toolId,
+  name: z.string(),
+  rank: z.number().int().min(1),
+  score: z.number().min(0).max(100),
+  excluded: z.boolean(),
+  exclusion: exclusion.optional(),
+  firstChance: z.number().min(0).max(1).describe('share of sampled weightings under which this tool ranks first'),
+  reasons: z.array(reason),
+  breakdown: z.array(breakdownItem),
+});
+
+const combination = z.object({
+  tools: z.array(toolId).min(2),
+  score: z.number().min(0).max(100),
+  capabilityScore: z.number().min(0).max(100),
+  penalty: z.number().min(0).describe('points taken off for running more tools'),
+  covers: z.array(z.string()),
+  reasons: z.array(reason),
+});
+
+const flip = z.object({
+  question: z.string(),
+  value: answerValue,
+  tools: z.array(toolId).min(1),
+  text: z.string(),
+});
+
+const roadmapStage = z.object({
+  stage: z.enum(['now', 'later']),
+  tools: z.array(toolId),
+  trigger: z.string().optional(),
+  when: z.array(z.object({ question: z.string(), value: answerValue })).optional(),
+  text: z.string(),
+  sources: z.array(source),
+});
+
+const nextStep = z.object({
+  tool: toolId,
+  text: z.string(),
+  command: z.string().optional(),
+  sources: z.array(source).min(1),
+});
+
+export const resultSchema = z.object({
+  schemaVersion: z.literal(1),
+  answers: z.record(z.string(), answerValue),
+  defaulted: z.array(z.string()),
+  weights: z.array(z.object({ criterion: z.string(), name: z.string(), weight: z.number().min(0).max(1) })),
+  ranking: z.array(rankedTool).length(4),
+  combinations: z.array(combination),
+  recommendation: z.object({
+    tools: z.array(toolId).min(1),
+    summary: z.string(),
+    confidence: z.number().min(0).max(1),
+    confidenceText: z.string(),
+    flips: z.array(flip),
+  }),
+  roadmap: z.array(roadmapStage),
+  nextSteps: z.array(nextStep),
+});
+
+export type Result = z.infer<typeof resultSchema>;
+export type RankedTool = z.infer<typeof rankedTool>;
+export type Combination = z.infer<typeof combination>;
+export type Flip = z.infer<typeof flip>;
+export type Reason = z.infer<typeof reason>;
+export type BreakdownItem = z.infer<typeof breakdownItem>;
+export type RoadmapStage = z.infer<typeof roadmapStage>;
+export type NextStep = z.infer<typeof nextStep>;
+export type AnswerValue = z.infer<typeof answerValue>;
