@@ -2,10 +2,9 @@
 // the CLI itself trusts the bundled (already validated) data so start-up stays lean.
 import { z } from 'zod';
 
-export const TOOL_IDS = ['airflow', 'metaflow', 'kubeflow', 'mlflow'] as const;
-export type ToolId = (typeof TOOL_IDS)[number];
+import { TOOL_IDS } from './ids.js';
 
-export const CLOUDS = ['aws', 'gcp', 'azure', 'on-prem', 'multi', 'none'] as const;
+export { TOOL_IDS, CLOUDS, type ToolId } from './ids.js';
 
 /** `seed:AF-3` (a claim of the article's digest) or an https URL of official documentation. */
 export const sourceSchema = z

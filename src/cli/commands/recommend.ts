@@ -1,0 +1,97 @@
+// `recommend` (and bare `mlflow-advisor`): resolve answers, run the engine, render, gate.
+import { writeFile } from 'node:fs/promises';
+import { catalog } from '../../catalog/catalog.js';
+import { TOOL_IDS } from '../../catalog/ids.js';
+import { recommend } from '../../engine/recommend.js';
+import type { Answers } from '../../engine/types.js';
+import { ExpectationError, InputError } from '../../errors.js';
+import { readAnswersFile } from '../../questionnaire/answers-file.js';
+import { resolveAnswers, type Prompter } from '../../questionnaire/resolve.js';
+import { renderJson } from '../../render/json.js';
+import { colourLevel } from '../../render/style.js';
+import { didYouMean } from '../../util/suggest.js';
+import type { Io } from '../io.js';
+
+export interface RecommendFlags {
+  answers?: string;
+  json?: boolean;
+  format?: 'table' | 'json' | 'markdown';
+  interactive?: boolean;
+  save?: string;
+  expect?: string;
+  output?: string;
+  [question: string]: unknown;
+}
+
+export function parseExpect(raw: string): string[] {
+  const tools = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (tools.length === 0) throw new InputError(`--expect: name one or more tools: ${TOOL_IDS.join(', ')}.`);
+  for (const t of tools) {
+    if (!(TOOL_IDS as readonly string[]).includes(t)) {
+      throw new InputError(`--expect: "${t}" is not a tool; use any of: ${TOOL_IDS.join(', ')}.${didYouMean(t, TOOL_IDS)}`);
+    }
+  }
+  return [...new Set(tools)].sort();
+}
+
+export async function runRecommend(opts: RecommendFlags, io: Io): Promise<void> {
+  const format = opts.json ? 'json' : (opts.format ?? 'table');
+  if (opts.json && opts.format && opts.format !== 'json') {
+    throw new InputError(`--json and --format ${opts.format} disagree; give one of them.`);
+  }
+  const expected = opts.expect !== undefined ? parseExpect(opts.expect) : undefined;
+  const interactive = opts.interactive !== false && io.stdinIsTTY && io.stdoutIsTTY;
+
+  if (opts.answers === '-' && io.stdinIsTTY) {
+    throw new InputError('--answers -: standard input is a terminal; pipe the answers in (e.g. --answers - < team.json) or give a file.');
+  }
+  const file = opts.answers !== undefined ? await readAnswersFile(opts.answers, catalog, io.stdin) : undefined;
+  const flags: Partial<Answers> = {};
+  for (const q of catalog.questions) if (opts[q.id] !== undefined) flags[q.id] = opts[q.id] as string | string[];
+
+  let prompter: Prompter | undefined;
+  if (interactive) {
+    const { createPrompter } = await import('../../questionnaire/prompter.js');
+    prompter = createPrompter(catalog, io);
+  }
+  const resolved = await resolveAnswers(catalog, { flags, file }, prompter);
+  const result = recommend(resolved.answers, catalog, { defaulted: resolved.defaulted });
+
+  let text: string;
+  if (format === 'json') text = renderJson(result);
+  else if (format === 'markdown') text = (await import('../../render/markdown.js')).renderMarkdown(result, catalog);
+  else {
+    const toFile = opts.output !== undefined;
+    const { renderTable } = await import('../../render/table.js');
+    text = renderTable(result, catalog, {
+      colour: toFile ? 0 : colourLevel(io.env, io.stdoutIsTTY),
+      columns: io.columns,
+    });
+  }
+
+  if (opts.output !== undefined) {
+    await writeOut(opts.output, text);
+    io.stderr.write(`Wrote ${opts.output}\n`);
+  } else io.stdout.write(text);
+
+  if (opts.save !== undefined) {
+    await writeOut(opts.save, renderJson(resolved.answers));
+    io.stderr.write(`Saved answers to ${opts.save} (replay with --answers ${opts.save})\n`);
+  }
+
+  if (expected) {
+    const got = [...result.recommendation.tools].sort();
+    if (got.join() !== expected.join()) {
+      throw new ExpectationError(`expected ${expected.join(',')} but the advice is ${got.join(',')}.`);
+    }
+  }
+}
+
+async function writeOut(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: cannot write (${code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : String(code)}).`);
+  }
+}

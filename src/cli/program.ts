@@ -1,0 +1,124 @@
+// The command-line surface: commands, flags generated from the question data, help with
+// examples. Command modules load lazily so each path pays only for what it uses.
+import { Command, Option } from 'commander';
+import { catalog } from '../catalog/catalog.js';
+import { TOOL_IDS } from '../catalog/ids.js';
+import { parseValue } from '../questionnaire/resolve.js';
+import { flagOf } from '../questionnaire/questions.js';
+import { InputError } from '../errors.js';
+import { didYouMean } from '../util/suggest.js';
+import type { Io } from './io.js';
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+export const FORMATS = ['table', 'json', 'markdown'] as const;
+
+const RECOMMEND_EXAMPLES = `
+Examples:
+  $ mlflow-advisor                                   # interactive questionnaire on a terminal
+  $ mlflow-advisor recommend --team-size small --tracking essential
+  $ mlflow-advisor recommend --json --no-interactive | jq '.recommendation.tools'
+  $ mlflow-advisor recommend --answers team.json --format markdown --output docs/adr/0001-ml-platform.md
+  $ mlflow-advisor recommend --answers team.json --expect mlflow   # CI gate: exit 3 if the advice changed
+
+Without a terminal (CI, pipes) or with --no-interactive it never prompts: unanswered questions take
+their defaults and the output lists them. Exit codes: 0 ok, 1 unexpected failure, 2 bad usage or
+input, 3 --expect mismatch, 130 interrupted.`;
+
+function addAnswerOptions(cmd: Command): Command {
+  for (const q of catalog.questions) {
+    const values = q.choices.map((c) => c.value).join('|');
+    const def = Array.isArray(q.default) ? q.default.join(',') || '(none)' : q.default;
+    const opt = new Option(`${flagOf(q)} <${q.type === 'multi' ? 'list' : 'value'}>`, `${q.prompt} ${q.type === 'multi' ? 'Comma-separated: ' : ''}${values} (default: ${def})`);
+    opt.argParser((raw: string) => parseValue(q, raw, flagOf(q)));
+    cmd.addOption(opt);
+  }
+  return cmd
+    .option('--answers <file>', 'read answers from a JSON file (- for standard input); flags override it')
+    .option('--json', 'print one JSON document (same as --format json)')
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS))
+    .option('--no-interactive', 'never prompt; unanswered questions take their defaults')
+    .option('--save <file>', 'write the resolved answers to a JSON file that --answers can replay')
+    .option('--expect <tools>', 'exit 3 unless the recommendation is exactly these tools (comma-separated)')
+    .option('-o, --output <file>', 'write the rendered result to a file instead of standard output');
+}
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('mlflow-advisor');
+  program
+    .description('Choose between Apache Airflow, Metaflow, Kubeflow and MLflow (or a combination) for your ML team.')
+    .version(VERSION, '-v, --version')
+    .usage('[options] [command]')
+    .option('--debug', 'print stack traces of unexpected failures')
+    .enablePositionalOptions()
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  // Bare `mlflow-advisor` is the questionnaire (on a terminal) or a recommendation from defaults.
+  addAnswerOptions(program)
+    .argument('[command]', 'recommend (the default), compare, explain, questions or schema')
+    .addHelpText('after', RECOMMEND_EXAMPLES)
+    .action(async (command: string | undefined, opts) => {
+      // Commander hands an unknown command to the default action as an operand.
+      if (command !== undefined) {
+        const names = program.commands.map((c) => c.name());
+        throw new InputError(`unknown command "${command}".${didYouMean(command, names)} Commands: ${names.join(', ')}.`);
+      }
+      const { runRecommend } = await import('./commands/recommend.js');
+      await runRecommend(opts, io);
+    });
+
+  addAnswerOptions(program.command('recommend').description('rank the tools for your answers and recommend a tool or a stack'))
+    .addHelpText('after', RECOMMEND_EXAMPLES)
+    .action(async (opts) => {
+      const { runRecommend } = await import('./commands/recommend.js');
+      await runRecommend(opts, io);
+    });
+
+  program
+    .command('compare')
+    .description('the four tools side by side on every criterion, with the sources of each rating')
+    .option('--json', 'print one JSON document')
+    .addHelpText('after', '\nExamples:\n  $ mlflow-advisor compare\n  $ mlflow-advisor compare --json | jq \'.criteria[0]\'')
+    .action(async (opts) => {
+      const { runCompare } = await import('./commands/compare.js');
+      await runCompare(opts, io);
+    });
+
+  program
+    .command('explain')
+    .description('a tool\'s profile: facts, strengths, trade-offs, managed offerings, first steps, each with its sources')
+    .argument('<tool>', `one of ${TOOL_IDS.join(', ')}`)
+    .option('--json', 'print one JSON document')
+    .addHelpText('after', '\nExamples:\n  $ mlflow-advisor explain mlflow\n  $ mlflow-advisor explain kubeflow --json')
+    .action(async (tool: string, opts) => {
+      const { runExplain } = await import('./commands/explain.js');
+      await runExplain(tool, opts, io);
+    });
+
+  program
+    .command('questions')
+    .description('every question: id, flag, choices, default and when it is asked')
+    .option('--json', 'print one JSON document')
+    .addHelpText('after', '\nExamples:\n  $ mlflow-advisor questions\n  $ mlflow-advisor questions --json | jq -r \'.[].flag\'')
+    .action(async (opts) => {
+      const { runQuestions } = await import('./commands/questions.js');
+      await runQuestions(opts, io);
+    });
+
+  program
+    .command('schema')
+    .description('the JSON Schema of the --json output of recommend')
+    .addHelpText('after', '\nExamples:\n  $ mlflow-advisor schema > advisor.schema.json')
+    .action(async () => {
+      const { runSchema } = await import('./commands/schema.js');
+      await runSchema(io);
+    });
+
+  return program;
+}

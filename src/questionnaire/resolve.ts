@@ -1,0 +1,140 @@
+// One resolver, one order: flags > answers file > prompts > defaults. Every value from outside
+// is checked against the question's choices here, whatever its origin.
+import type { Catalog, Question } from '../catalog/schema.js';
+import type { Answers } from '../engine/types.js';
+import { InputError } from '../errors.js';
+import { closest, didYouMean } from '../util/suggest.js';
+import { applies, choiceValues, defaults, kebab } from './questions.js';
+
+export type AnswerValue = string | string[];
+export type AnswerOrigin = 'flag' | 'file' | 'prompt' | 'default';
+
+const allowedList = (q: Question) => choiceValues(q).join(', ');
+
+/** Checks one raw value (a flag's string, or a file's string or array) against a question's choices. */
+export function parseValue(q: Question, raw: unknown, where: string): AnswerValue {
+  const allowed = choiceValues(q);
+  if (q.type === 'single') {
+    if (typeof raw !== 'string') {
+      throw new InputError(`${where}: expected one of ${allowedList(q)}, got ${describe(raw)}.`);
+    }
+    const v = raw.trim();
+    if (!allowed.includes(v)) {
+      throw new InputError(`${where}: "${raw}" is not allowed; use one of: ${allowedList(q)}.${didYouMean(v, allowed)}`);
+    }
+    return v;
+  }
+  let items: unknown[];
+  if (typeof raw === 'string') items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  else if (Array.isArray(raw)) items = raw;
+  else throw new InputError(`${where}: expected a list of ${allowedList(q)}, got ${describe(raw)}.`);
+  const picked = new Set<string>();
+  for (const item of items) {
+    if (typeof item !== 'string') {
+      throw new InputError(`${where}: list items must be strings from ${allowedList(q)}, got ${describe(item)}.`);
+    }
+    const v = item.trim();
+    if (!allowed.includes(v)) {
+      throw new InputError(`${where}: "${item}" is not allowed; use any of: ${allowedList(q)}.${didYouMean(v, allowed)}`);
+    }
+    picked.add(v);
+  }
+  if (picked.size === 0 && !q.allowEmpty) {
+    throw new InputError(`${where}: needs at least one of: ${allowedList(q)}.`);
+  }
+  return allowed.filter((v) => picked.has(v));
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return `"${v}"`;
+  return `${typeof v} ${String(v)}`;
+}
+
+/**
+ * Answers from a parsed JSON document (an answers file). Keys are question ids (`teamSize`) or
+ * their flag names (`team-size`); the result has no prototype, so `__proto__` keys cannot pollute.
+ */
+export function answersFromObject(doc: unknown, where: string, catalog: Catalog): Partial<Answers> {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new InputError(`${where}: expected a JSON object of answers by question id (like {"teamSize": "small"}), got ${describe(doc)}.`);
+  }
+  const byKey = new Map<string, Question>();
+  for (const q of catalog.questions) {
+    byKey.set(q.id, q);
+    byKey.set(kebab(q.id), q);
+  }
+  const out: Partial<Answers> = Object.create(null) as Partial<Answers>;
+  for (const key of Object.keys(doc)) {
+    const q = byKey.get(key);
+    if (!q) {
+      const ids = catalog.questions.map((x) => x.id);
+      const hint = closest(key, [...byKey.keys()]);
+      throw new InputError(
+        `${where}: unknown key "${key}".${hint ? ` Did you mean "${byKey.get(hint)!.id}"?` : ''} Known keys: ${ids.join(', ')}.`,
+      );
+    }
+    out[q.id] = parseValue(q, (doc as Record<string, unknown>)[key], `${where}: ${q.id}`);
+  }
+  return out;
+}
+
+/** Asks one question; the CLI passes an inquirer-backed prompter, tests pass a fake. */
+export interface Prompter {
+  ask(q: Question, progress: { index: number; total: number; current: AnswerValue }): Promise<AnswerValue>;
+  /** Shown once every answer is known; returns the final answers (possibly changed). */
+  review?(answers: Answers, origins: Record<string, AnswerOrigin>): Promise<Answers>;
+}
+
+export interface Resolved {
+  answers: Answers;
+  /** Ids that took their default (not given, not asked). */
+  defaulted: string[];
+  origins: Record<string, AnswerOrigin>;
+}
+
+export async function resolveAnswers(
+  catalog: Catalog,
+  given: { flags?: Partial<Answers>; file?: Partial<Answers> },
+  prompter?: Prompter,
+): Promise<Resolved> {
+  const answers: Answers = {};
+  const origins: Record<string, AnswerOrigin> = {};
+  for (const q of catalog.questions) {
+    const flag = given.flags?.[q.id];
+    const file = given.file?.[q.id];
+    if (flag !== undefined) [answers[q.id], origins[q.id]] = [flag, 'flag'];
+    else if (file !== undefined) [answers[q.id], origins[q.id]] = [file, 'file'];
+  }
+  const fill = (q: Question) => {
+    answers[q.id] = Array.isArray(q.default) ? [...q.default] : q.default;
+    origins[q.id] = 'default';
+  };
+  if (prompter) {
+    const missing = () => catalog.questions.filter((q) => !(q.id in answers) && applies(q, { ...defaults(catalog), ...answers }));
+    let index = 0;
+    for (let q = missing()[0]; q; q = missing()[0]) {
+      index++;
+      const total = index - 1 + missing().length;
+      answers[q.id] = await prompter.ask(q, { index, total, current: q.default });
+      origins[q.id] = 'prompt';
+    }
+  }
+  for (const q of catalog.questions) if (!(q.id in answers)) fill(q);
+  let final = answers;
+  if (prompter?.review) {
+    final = await prompter.review({ ...answers }, origins);
+    for (const q of catalog.questions) {
+      if (JSON.stringify(final[q.id]) !== JSON.stringify(answers[q.id])) origins[q.id] = 'prompt';
+    }
+  }
+  const ordered: Answers = {};
+  for (const q of catalog.questions) ordered[q.id] = final[q.id]!;
+  return {
+    answers: ordered,
+    defaulted: catalog.questions.filter((q) => origins[q.id] === 'default').map((q) => q.id),
+    origins,
+  };
+}

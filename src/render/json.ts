@@ -1,0 +1,1 @@
+export const renderJson = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';

@@ -1,0 +1,38 @@
+// Terminal views of `explain` (one tool's cited profile) and `compare` (all tools side by side).
+import type { comparison } from '../cli/commands/compare.js';
+import type { toolProfile } from '../cli/commands/explain.js';
+import type { RenderOptions } from './style.js';
+import { cite, grid, makeChalk } from './table.js';
+
+export function renderProfile(p: ReturnType<typeof toolProfile>, opts: RenderOptions): string {
+  const c = makeChalk(opts);
+  const out: string[] = [c.bold(`${p.name}`) + ` — ${p.summary}`, `Licence: ${p.licence}   Home: ${p.homepage}   Docs: ${p.docs}`, ''];
+  const section = (title: string, rows: { text: string; sources: string[] }[]) => {
+    out.push(c.bold(title));
+    for (const r of rows) out.push(`  - ${r.text} ${c.dim(cite(r.sources))}`);
+    out.push('');
+  };
+  section('Facts', p.facts.map((f) => ({ text: `${f.label}: ${f.value}`, sources: f.sources })));
+  section('Strengths', p.strengths);
+  section('Trade-offs', p.tradeOffs);
+  section(
+    'Managed offerings',
+    p.managedOfferings.map((m) => ({ text: `${m.name} (${m.provider}; ${m.clouds.join(', ')}): ${m.text}`, sources: m.sources })),
+  );
+  section('Ratings (0-5)', p.ratings.map((r) => ({ text: `${r.name}: ${r.rating}/5. ${r.text}`, sources: r.sources })));
+  section('First steps', p.nextSteps.map((s) => ({ text: s.command ? `${s.text}: ${s.command}` : s.text, sources: s.sources })));
+  return out.join('\n');
+}
+
+export function renderComparison(data: ReturnType<typeof comparison>, opts: RenderOptions): string {
+  const c = makeChalk(opts);
+  const head = ['Criterion', ...data.tools.map((t) => t.name)];
+  const rows = data.criteria.map((cr) => [cr.name, ...data.tools.map((t) => String(cr.ratings[t.id]!.rating))]);
+  const out = [grid(head, rows, opts, c), '', c.bold('Sources of each rating')];
+  for (const cr of data.criteria) {
+    out.push(`  ${cr.name}`);
+    for (const t of data.tools) out.push(`    ${t.name}: ${cr.ratings[t.id]!.text} ${c.dim(cite(cr.ratings[t.id]!.sources))}`);
+  }
+  out.push('', c.dim(`Legend: ${data.legend.seed}; ${data.legend.https}.`));
+  return out.join('\n') + '\n';
+}

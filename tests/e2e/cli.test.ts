@@ -1,0 +1,78 @@
+// A few end-to-end runs of the built binary: what users, scripts and CI see.
+import { describe, expect, it } from 'vitest';
+import { hasStack, run } from '../helpers/cli.js';
+
+const CONTRACT_FIELDS = ['schemaVersion', 'answers', 'defaulted', 'ranking', 'combinations', 'recommendation'];
+
+describe('recommend', () => {
+  it('--json --no-interactive prints one JSON document with every contract field', () => {
+    const r = run(['recommend', '--json', '--no-interactive']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    for (const f of CONTRACT_FIELDS) expect(doc).toHaveProperty(f);
+    expect(doc.ranking.map((t: { tool: string }) => t.tool).sort()).toEqual(['airflow', 'kubeflow', 'metaflow', 'mlflow']);
+    expect(doc.defaulted).toHaveLength(14);
+    expect(doc.recommendation).toHaveProperty('confidence');
+    expect(doc.recommendation).toHaveProperty('flips');
+  });
+
+  it('takes answers from flags and lists only the rest as defaulted', () => {
+    const r = run(['recommend', '--json', '--team-size', 'small', '--tracking', 'essential', '--needs', 'lineage,model-registry']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.answers).toMatchObject({ teamSize: 'small', tracking: 'essential', needs: ['model-registry', 'lineage'] });
+    expect(doc.defaulted).not.toContain('teamSize');
+    expect(doc.defaulted).toContain('budget');
+  });
+
+  it('prints a readable table with the recommendation, reasons and defaults', () => {
+    const r = run(['recommend', '--team-size', 'small', '--tracking', 'essential']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Recommended: /);
+    for (const name of ['Apache Airflow', 'Metaflow', 'Kubeflow', 'MLflow']) expect(r.stdout).toContain(name);
+    expect(r.stdout).toMatch(/\[seed:[A-Z]+-\d+/);
+    expect(r.stdout).toContain('Defaults taken for');
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('with no arguments and no terminal, finishes from defaults without waiting', () => {
+    const r = run([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Recommended:');
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    [['recommend', '--team-size', 'huge'], /--team-size: "huge" is not allowed; use one of: solo, small, medium, large/],
+    [['recommend', '--needs', 'scheduling,magic'], /--needs: "magic" is not allowed; use any of: hyperparameter-tuning/],
+    [['recommend', '--format', 'xml'], /--format <format>' argument 'xml' is invalid. Allowed choices are table, json, markdown/],
+    [['recommend', '--team-sise', 'small'], /unknown option '--team-sise'[\s\S]*Did you mean --team-size/],
+    [['recommend', '--team-size'], /option '--team-size <value>' argument missing/],
+    [['recmmend'], /unknown command "recmmend". Did you mean "recommend"/],
+    [['explain', 'mlfow'], /unknown tool "mlfow".*Did you mean "mlflow"/],
+    [['recommend', '--expect', 'mlfow'], /--expect: "mlfow" is not a tool/],
+  ])('%j exits 2 with a clear message', (args, message) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(hasStack(r.stderr)).toBe(false);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('other commands', () => {
+  it('explain and compare print cited output, also as JSON', () => {
+    const e = run(['explain', 'kubeflow']);
+    expect(e.code).toBe(0);
+    expect(e.stdout).toContain('Kubeflow');
+    expect(e.stdout).toMatch(/\[seed:KF-\d+/);
+    expect(JSON.parse(run(['explain', 'mlflow', '--json']).stdout).id).toBe('mlflow');
+    const c = JSON.parse(run(['compare', '--json']).stdout);
+    expect(c.criteria.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('--help shows examples and --version the version', () => {
+    expect(run(['recommend', '--help']).stdout).toContain('Examples:');
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

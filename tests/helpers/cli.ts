@@ -1,0 +1,28 @@
+// Spawns the built CLI the way users and CI run it.
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../../bin/mlflow-advisor.js', import.meta.url));
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function run(args: string[], opts: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {}): Run {
+  const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const options: SpawnSyncOptions = {
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: env as NodeJS.ProcessEnv,
+    cwd: opts.cwd,
+    input: opts.input ?? '',
+  };
+  const r = spawnSync(process.execPath, [BIN, ...args], options);
+  return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** A stack trace looks like "    at fn (file:line:col)". */
+export const hasStack = (s: string) => /^\s+at .+[(:]\S+:\d+/m.test(s);

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../../src/catalog/catalog.js';
+import { CatalogError, validateCatalog } from '../../src/catalog/validate.js';
+import { claims, copyCatalog } from '../helpers/catalog.js';
+
+describe('the built-in catalog', () => {
+  it('validates, with every seed citation naming a claim of the digest', () => {
+    expect(() => validateCatalog(catalog, claims)).not.toThrow();
+  });
+
+  it('rates every tool on at least 12 criteria, each rating with a source', () => {
+    expect(catalog.criteria.length).toBeGreaterThanOrEqual(12);
+    for (const tool of catalog.tools) {
+      for (const c of catalog.criteria) {
+        const r = catalog.ratings[tool.id]![c.id]!;
+        expect(r.rating, `${tool.id}/${c.id}`).toBeGreaterThanOrEqual(0);
+        expect(r.rating).toBeLessThanOrEqual(5);
+        expect(r.sources.length, `${tool.id}/${c.id}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('has the contract questions with their values', () => {
+    const ids = catalog.questions.map((q) => q.id);
+    expect(ids).toEqual(expect.arrayContaining([
+      'teamSize', 'mlExpertise', 'opsExpertise', 'kubernetes', 'kubernetesExpertise', 'budget', 'tracking',
+      'orchestration', 'cloud', 'languages', 'workloads', 'needs', 'priority', 'existingTools',
+    ]));
+    const values = (id: string) => catalog.questions.find((q) => q.id === id)!.choices.map((c) => c.value);
+    expect(values('cloud')).toEqual(['aws', 'gcp', 'azure', 'on-prem', 'multi', 'none']);
+    expect(values('needs')).toHaveLength(8);
+  });
+});
+
+describe('a broken catalog', () => {
+  it('names a missing rating', () => {
+    const cat = copyCatalog();
+    delete cat.ratings.mlflow!['model-registry'];
+    expect(() => validateCatalog(cat, claims)).toThrow(/ratings\.mlflow: no rating for model-registry/);
+  });
+
+  it('names a rating without a source', () => {
+    const cat = copyCatalog();
+    cat.ratings.airflow!['orchestration']!.sources = [];
+    expect(() => validateCatalog(cat)).toThrow(CatalogError);
+  });
+
+  it('names a citation of a claim the digest does not have', () => {
+    const cat = copyCatalog();
+    cat.ratings.airflow!['orchestration']!.sources = ['seed:AF-99'];
+    expect(() => validateCatalog(cat, claims)).toThrow(/seed:AF-99: no such claim/);
+  });
+
+  it('names a rule on an unknown answer value', () => {
+    const cat = copyCatalog();
+    cat.model.weightRules[0]!.value = 'gigantic';
+    expect(() => validateCatalog(cat)).toThrow(/teamSize has no value gigantic/);
+  });
+
+  it('rejects a source that is neither seed:ID nor https', () => {
+    const cat = copyCatalog();
+    cat.tools[0]!.strengths[0]!.sources = ['http://example.com'];
+    expect(() => validateCatalog(cat)).toThrow(/tools\.0\.strengths\.0\.sources\.0/);
+  });
+});

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../../src/catalog/catalog.js';
+import type { Catalog } from '../../src/catalog/schema.js';
+import { buildContext, penaltyPerNewTool, rawWeights } from '../../src/engine/context.js';
+import { recommend, recommendedTools } from '../../src/engine/recommend.js';
+import { decide, scoreStack, stackPenalty } from '../../src/engine/score.js';
+import { copyCatalog, withDefaults } from '../helpers/catalog.js';
+
+const fast = { samples: 0, skipChanges: true } as const;
+
+describe('weights', () => {
+  it('start from the base weights and move by the answer rules', () => {
+    const base = rawWeights(withDefaults({ tracking: 'nice-to-have' }), catalog);
+    const essential = rawWeights(withDefaults({ tracking: 'essential' }), catalog);
+    expect(essential.get('experiment-tracking')! - base.get('experiment-tracking')!).toBe(4);
+    expect(essential.get('model-registry')! - base.get('model-registry')!).toBe(3);
+  });
+
+  it('scale a criterion away when the need is absent', () => {
+    expect(rawWeights(withDefaults({ orchestration: 'none' }), catalog).get('orchestration')).toBe(0);
+  });
+
+  it('never go below zero', () => {
+    const w = rawWeights(withDefaults({ teamSize: 'large', opsExpertise: 'expert', mlExpertise: 'expert' }), catalog);
+    for (const v of w.values()) expect(v).toBeGreaterThanOrEqual(0);
+  });
+
+  it('are normalised to add up to 1, and reported in the result', () => {
+    const r = recommend(withDefaults({ needs: ['model-serving', 'lineage'] }), catalog, fast);
+    const sum = r.weights.reduce((s, w) => s + w.weight, 0);
+    expect(sum).toBeCloseTo(1, 3);
+  });
+
+  it('add a continuity criterion only when the team already runs tools', () => {
+    expect(rawWeights(withDefaults(), catalog).has('continuity')).toBe(false);
+    expect(rawWeights(withDefaults({ existingTools: ['airflow'] }), catalog).get('continuity')).toBeGreaterThan(0);
+  });
+});
+
+describe('exclusions', () => {
+  it('rule Kubeflow out with no cluster and little capacity, saying why and what lifts it', () => {
+    const r = recommend(withDefaults({ kubernetes: 'none', opsExpertise: 'basic', kubernetesExpertise: 'none' }), catalog, fast);
+    const kf = r.ranking.find((t) => t.tool === 'kubeflow')!;
+    expect(kf.excluded).toBe(true);
+    expect(kf.rank).toBe(4);
+    expect(kf.exclusion!.sources).toContain('seed:KF-1');
+    expect(kf.exclusion!.liftedBy).toContainEqual({ question: 'kubernetes', value: 'planned' });
+    expect(r.recommendation.tools).not.toContain('kubeflow');
+    expect(r.combinations.every((c) => !c.tools.includes('kubeflow'))).toBe(true);
+  });
+
+  it('lift when any condition no longer holds', () => {
+    for (const change of [{ kubernetes: 'planned' }, { opsExpertise: 'intermediate' }, { kubernetesExpertise: 'expert' }]) {
+      const r = recommend(withDefaults({ kubernetes: 'none', opsExpertise: 'basic', ...change }), catalog, fast);
+      expect(r.ranking.find((t) => t.tool === 'kubeflow')!.excluded).toBe(false);
+    }
+  });
+});
+
+describe('scores', () => {
+  it('are the sum of the breakdown contributions, within 0 and 100', () => {
+    const r = recommend(withDefaults({ workloads: ['deep-learning', 'llm-genai'], cloud: 'aws', budget: 'generous' }), catalog, fast);
+    for (const t of r.ranking) {
+      const sum = t.breakdown.reduce((s, b) => s + b.contribution, 0);
+      expect(Math.abs(sum - t.score)).toBeLessThanOrEqual(0.5);
+      expect(t.score).toBeGreaterThanOrEqual(0);
+      expect(t.score).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('improve the ops rating where a managed offering runs on the team cloud and budget allows', () => {
+    const on = buildContext(withDefaults({ cloud: 'aws', budget: 'generous' }), catalog);
+    const off = buildContext(withDefaults({ cloud: 'on-prem', budget: 'generous' }), catalog);
+    const minimal = buildContext(withDefaults({ cloud: 'aws', budget: 'minimal' }), catalog);
+    const i = on.criteria.findIndex((c) => c.id === 'ops-overhead');
+    expect(on.ratings.airflow[i]).toBeGreaterThan(off.ratings.airflow[i]!);
+    expect(minimal.ratings.airflow[i]).toBe(off.ratings.airflow[i]);
+    expect(on.managed.get('airflow')!.names.length).toBeGreaterThan(0);
+  });
+});
+
+describe('ranking', () => {
+  it('is deterministic, and breaks ties by catalog order', () => {
+    const cat: Catalog = copyCatalog();
+    // Make Metaflow a copy of MLflow: equal scores everywhere.
+    cat.ratings.metaflow = structuredClone(cat.ratings.mlflow);
+    cat.tools.find((t) => t.id === 'metaflow')!.managedOfferings = [];
+    cat.tools.find((t) => t.id === 'mlflow')!.managedOfferings = [];
+    const r1 = recommend(withDefaults(), cat, fast);
+    const r2 = recommend(withDefaults(), cat, fast);
+    expect(r1).toEqual(r2);
+    const mf = r1.ranking.find((t) => t.tool === 'metaflow')!;
+    const ml = r1.ranking.find((t) => t.tool === 'mlflow')!;
+    expect(mf.score).toBe(ml.score);
+    expect(mf.rank).toBeLessThan(ml.rank);
+    expect(r1.ranking.map((t) => t.rank)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('combinations', () => {
+  it('take the best capability of any member and the hardest cost', () => {
+    const ctx = buildContext(withDefaults({ kubernetes: 'production', opsExpertise: 'expert' }), catalog);
+    const pair = scoreStack(['kubeflow', 'mlflow'], ctx);
+    const idx = (id: string) => ctx.criteria.findIndex((c) => c.id === id);
+    expect(pair.ratings[idx('experiment-tracking')]).toBe(5); // MLflow's
+    expect(pair.ratings[idx('distributed-training')]).toBe(5); // Kubeflow's
+    expect(pair.ratings[idx('ease-of-adoption')]).toBe(ctx.ratings.kubeflow[idx('ease-of-adoption')]); // the harder
+  });
+
+  it('pay for every seam between new tools, and less for tools already run', () => {
+    const ctx = buildContext(withDefaults(), catalog);
+    const p = penaltyPerNewTool(withDefaults(), catalog);
+    expect(stackPenalty(['mlflow'], ctx)).toBe(0);
+    expect(stackPenalty(['airflow', 'mlflow'], ctx)).toBe(p);
+    expect(stackPenalty(['airflow', 'metaflow', 'mlflow'], ctx)).toBe(3 * p);
+    const running = buildContext(withDefaults({ existingTools: ['airflow'] }), catalog);
+    expect(stackPenalty(['airflow', 'mlflow'], running)).toBe(p);
+    const both = buildContext(withDefaults({ existingTools: ['airflow', 'mlflow'] }), catalog);
+    expect(stackPenalty(['airflow', 'mlflow'], both)).toBe(0);
+  });
+
+  it('cost more for small teams without platform capacity than for large expert ones', () => {
+    const small = penaltyPerNewTool(withDefaults({ teamSize: 'solo', opsExpertise: 'none', budget: 'minimal' }), catalog);
+    const large = penaltyPerNewTool(withDefaults({ teamSize: 'large', opsExpertise: 'expert', budget: 'generous' }), catalog);
+    expect(small).toBeGreaterThan(large);
+  });
+
+  it('are recommended only when they beat the best single tool by the margin', () => {
+    const answers = withDefaults({ teamSize: 'medium', opsExpertise: 'intermediate', tracking: 'essential', orchestration: 'complex', workloads: ['data-engineering'], needs: ['scheduling', 'many-integrations'] });
+    const ctx = buildContext(answers, catalog);
+    const d = decide(ctx);
+    const bestSingle = Math.max(...d.singles.filter((s) => !ctx.excluded.has(s.tools[0]!)).map((s) => s.score));
+    expect(d.tools.length).toBeGreaterThan(1);
+    expect(d.stacks[0]!.score - bestSingle).toBeGreaterThanOrEqual(ctx.margin);
+    // With a margin nobody can beat, the single tool stands.
+    expect(decide({ ...ctx, margin: 1000 }).tools).toHaveLength(1);
+  });
+
+  it('list what the stack covers and why each member is there', () => {
+    const r = recommend(withDefaults({ kubernetes: 'production', opsExpertise: 'expert', tracking: 'essential', needs: ['distributed-training'] }), catalog, fast);
+    const kfml = r.combinations.find((c) => c.tools.join() === 'kubeflow,mlflow')!;
+    expect(kfml.covers).toEqual(expect.arrayContaining(['experiment-tracking', 'distributed-training']));
+    expect(kfml.reasons.some((x) => x.text.startsWith('MLflow brings'))).toBe(true);
+    expect(kfml.reasons.some((x) => x.text.startsWith('Kubeflow brings'))).toBe(true);
+  });
+});
+
+describe('confidence and flips', () => {
+  it('are reproducible for equal input and within bounds', () => {
+    const a = recommend(withDefaults({ teamSize: 'medium' }), catalog);
+    const b = recommend(withDefaults({ teamSize: 'medium' }), catalog);
+    expect(a.recommendation).toEqual(b.recommendation);
+    expect(a.recommendation.confidence).toBeGreaterThanOrEqual(0);
+    expect(a.recommendation.confidence).toBeLessThanOrEqual(1);
+    const chances = a.ranking.reduce((s, t) => s + t.firstChance, 0);
+    expect(chances).toBeCloseTo(1, 2);
+  });
+
+  it('name only single-answer changes that really give the tools they claim', () => {
+    const answers = withDefaults({ tracking: 'essential' });
+    const r = recommend(answers, catalog);
+    expect(r.recommendation.flips.length).toBeGreaterThan(0);
+    for (const f of r.recommendation.flips) {
+      const again = recommendedTools({ ...answers, [f.question]: f.value }, catalog);
+      expect([...again].sort()).toEqual([...f.tools].sort());
+      expect([...f.tools].sort()).not.toEqual([...r.recommendation.tools].sort());
+    }
+  });
+});
