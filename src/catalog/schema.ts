@@ -120,9 +120,36 @@ export const exclusionRuleSchema = z.object({
   sources: z.array(sourceSchema).min(1),
 });
 
+export const requirementRuleSchema = z.object({
+  question: z.string(),
+  value: z.string(),
+  criterion: z.string(),
+  /** The rating a tool or stack must reach on the criterion to serve this answer. */
+  min: z.number().min(0).max(5),
+  why: z.string().min(1),
+  sources: z.array(sourceSchema).min(1),
+});
+
 export const modelSchema = z.object({
   weightRules: z.array(weightRuleSchema),
   exclusions: z.array(exclusionRuleSchema),
+  /** Declared needs a tool or stack must meet; each missing rating point costs points of the score. */
+  requirements: z.object({
+    pointsPerMissingRating: z.number().min(0),
+    rules: z.array(requirementRuleSchema),
+  }),
+  /** Growth the roadmap tries on top of today's answers (with today's tools counted as run). */
+  roadmap: z.object({
+    sources: z.array(sourceSchema).min(1),
+    triggers: z.array(
+      z.object({
+        text: z.string().min(1),
+        set: z.record(z.string(), z.string()).optional(),
+        add: z.record(z.string(), z.array(z.string())).optional(),
+        sources: z.array(sourceSchema).min(1),
+      }),
+    ),
+  }),
   managedOfferings: z.object({
     criterion: z.string(),
     bonusByBudget: z.record(z.string(), z.number()),

@@ -46,6 +46,14 @@ export function validateCatalog(raw: unknown, claims?: ReadonlySet<string>): Cat
     }
   });
   cat.model.exclusions.forEach((e, i) => checkWhen(`model.exclusions[${i}]`, e.when));
+  cat.model.roadmap.triggers.forEach((t, i) => {
+    for (const [q, v] of Object.entries(t.set ?? {})) checkWhen(`model.roadmap.triggers[${i}].set`, { [q]: [v] });
+    for (const [q, v] of Object.entries(t.add ?? {})) checkWhen(`model.roadmap.triggers[${i}].add`, { [q]: v });
+  });
+  cat.model.requirements.rules.forEach((r, i) => {
+    checkWhen(`model.requirements.rules[${i}]`, { [r.question]: [r.value] });
+    if (!criteria.has(r.criterion)) problems.push(`model.requirements.rules[${i}]: unknown criterion ${r.criterion}`);
+  });
   for (const q of cat.questions) if (q.askWhen) checkWhen(`questions.${q.id}.askWhen`, q.askWhen);
   for (const [qid, byValue] of Object.entries(cat.model.combinations.penaltyAdd)) {
     checkWhen('model.combinations.penaltyAdd', { [qid]: Object.keys(byValue) });

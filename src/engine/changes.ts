@@ -1,5 +1,5 @@
 // Single-answer changes: what the advice would be if one answer were different. Flips are the
-// smallest such changes that alter the advice; the roadmap uses the growth changes that add tools.
+// smallest such changes that alter the advice.
 import type { Catalog, Question, ToolId } from '../catalog/schema.js';
 import type { Answers } from './types.js';
 
@@ -8,8 +8,6 @@ export interface AnswerChange {
   value: string | string[];
   /** How far the change is from the current answer (1 = a neighbouring choice or one item toggled). */
   distance: number;
-  /** Whether the change means more of something (a larger team, a new need). */
-  growth: boolean;
 }
 
 export function alternatives(q: Question, current: string | string[] | undefined): AnswerChange[] {
@@ -19,11 +17,10 @@ export function alternatives(q: Question, current: string | string[] | undefined
     const out: AnswerChange[] = [];
     for (const v of values) {
       const next = new Set(have);
-      const adding = !next.has(v);
-      if (adding) next.add(v);
-      else next.delete(v);
+      if (next.has(v)) next.delete(v);
+      else next.add(v);
       if (next.size === 0 && !q.allowEmpty) continue;
-      out.push({ question: q.id, value: values.filter((x) => next.has(x)), distance: 1, growth: adding });
+      out.push({ question: q.id, value: values.filter((x) => next.has(x)), distance: 1 });
     }
     return out;
   }
@@ -35,7 +32,6 @@ export function alternatives(q: Question, current: string | string[] | undefined
       question: q.id,
       value: v,
       distance: q.ordinal ? Math.abs(i - at) : 1,
-      growth: q.ordinal ? i > at : true,
     }));
 }
 
@@ -70,18 +66,4 @@ export function smallestFlips(outcomes: ChangeOutcome[], current: readonly ToolI
     if (!seen || o.distance < seen.distance) best.set(o.question, o);
   }
   return [...best.values()];
-}
-
-/** Growth changes whose advice keeps every current tool and adds more, grouped by the tools added. */
-export function expansions(outcomes: ChangeOutcome[], current: readonly ToolId[]): { adds: ToolId[]; changes: ChangeOutcome[] }[] {
-  const groups = new Map<string, { adds: ToolId[]; changes: ChangeOutcome[] }>();
-  for (const o of outcomes) {
-    if (!o.growth || !current.every((t) => o.tools.includes(t)) || o.tools.length <= current.length) continue;
-    const adds = o.tools.filter((t) => !current.includes(t));
-    const key = adds.join('+');
-    const g = groups.get(key) ?? { adds, changes: [] };
-    g.changes.push(o);
-    groups.set(key, g);
-  }
-  return [...groups.values()];
 }

@@ -107,6 +107,9 @@ export function buildContext(answers: Answers, catalog: Catalog): Context {
     }
   }
   const cfg = catalog.model.combinations;
+  const requirements = catalog.model.requirements.rules
+    .filter((r) => asList(answers[r.question]).includes(r.value))
+    .map((r) => ({ question: r.question, value: r.value, index: criteria.findIndex((c) => c.id === r.criterion), min: r.min, why: r.why, sources: r.sources }));
   return {
     criteria,
     weights,
@@ -120,5 +123,7 @@ export function buildContext(answers: Answers, catalog: Catalog): Context {
     maxTools: cfg.maxTools,
     tools,
     managed,
+    requirements,
+    pointsPerMissingRating: catalog.model.requirements.pointsPerMissingRating,
   };
 }

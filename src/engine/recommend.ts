@@ -2,10 +2,10 @@
 // no colour, no prompts; the same answers always give the same result.
 import type { Catalog, ToolId } from '../catalog/schema.js';
 import type { Combination, Flip, NextStep, RankedTool, Reason, Result, RoadmapStage } from '../schema/result.js';
-import { exploreChanges, expansions, smallestFlips } from './changes.js';
+import { exploreChanges, smallestFlips } from './changes.js';
 import { buildContext } from './context.js';
 import { changeText, percent, round, stackName, toolName } from './describe.js';
-import { compareStacks, contributions, decide, type Decision } from './score.js';
+import { compareStacks, contributions, decide, scoreStack, type Decision } from './score.js';
 import { sensitivity } from './sensitivity.js';
 import type { Answers, Context, StackScore } from './types.js';
 
@@ -59,14 +59,14 @@ export function recommend(answers: Answers, catalog: Catalog, options: Recommend
         : 'not sampled',
       flips,
     },
-    roadmap: roadmap(recTools, outcomes, answers, catalog),
+    roadmap: roadmap(recTools, answers, catalog),
     nextSteps: nextSteps(recTools, catalog),
   };
 }
 
-function breakdown(s: StackScore, ctx: Context) {
+function breakdown(s: StackScore, ctx: Context, catalog: Catalog) {
   const parts = contributions(ctx.weights, s.ratings);
-  return ctx.criteria.map((c, i) => ({
+  const items = ctx.criteria.map((c, i) => ({
     criterion: c.id,
     name: c.name,
     weight: round(ctx.weights[i]!, 4),
@@ -74,7 +74,27 @@ function breakdown(s: StackScore, ctx: Context) {
     contribution: round(parts[i]!, 2),
     sources: s.tools.length === 1 ? ctx.sources[s.tools[0]!][i]! : [],
   }));
+  // Unmet needs are negative lines, so the lines still add up to the score. When the score
+  // stops at 0, the shortfall lines shrink in proportion.
+  const gapTotal = s.gaps.reduce((t, g) => t + g.points, 0);
+  const room = s.capabilityScore - s.penalty;
+  const shrink = gapTotal > room ? Math.max(0, room) / gapTotal : 1;
+  for (const g of s.gaps) {
+    const c = ctx.criteria[g.requirement.index]!;
+    items.push({
+      criterion: `unmet:${c.id}`,
+      name: `Unmet need: ${c.name} at least ${g.requirement.min}/5 (${describeAnswer(catalog, g.requirement)})`,
+      weight: 0,
+      rating: round(g.rating, 2),
+      contribution: -round(g.points * shrink, 2),
+      sources: g.requirement.sources,
+    });
+  }
+  return items;
 }
+
+const describeAnswer = (catalog: Catalog, r: { question: string; value: string }) =>
+  changeText(catalog, r.question, undefined, catalog.questions.find((q) => q.id === r.question)?.type === 'multi' ? [r.value] : r.value);
 
 function rankTools(ctx: Context, d: Decision, catalog: Catalog, firstChance?: Record<ToolId, number>): RankedTool[] {
   // Tools a hard constraint rules out go last, whatever they score.
@@ -98,7 +118,7 @@ function rankTools(ctx: Context, d: Decision, catalog: Catalog, firstChance?: Re
       ...(hit ? { exclusion: hit } : {}),
       firstChance: round(firstChance?.[tool] ?? (best?.tools[0] === tool ? 1 : 0), 3),
       reasons,
-      breakdown: breakdown(s, ctx),
+      breakdown: breakdown(s, ctx, catalog),
     };
   });
 }
@@ -117,6 +137,13 @@ function toolReasons(tool: ToolId, ctx: Context, catalog: Catalog): Reason[] {
   const strengths = rows.filter((x) => x.edge > 0 && x.r >= 3).sort((a, b) => b.edge - a.edge).slice(0, 3);
   const concerns = rows.filter((x) => x.edge < 0 && x.r <= 2 && x.w >= 0.03).sort((a, b) => a.edge - b.edge).slice(0, 2);
   const out = [...strengths.map((x) => line(x, 'Strong on ')), ...concerns.map((x) => line(x, 'Weak on '))];
+  for (const g of scoreStack([tool], ctx).gaps) {
+    const c = ctx.criteria[g.requirement.index]!;
+    out.push({
+      text: `Falls short: ${g.requirement.why}, which takes ${c.name.toLowerCase()} of at least ${g.requirement.min}/5; rated ${g.rating}/5 (-${round(g.points)} points)`,
+      sources: [...new Set([...g.requirement.sources, ...ctx.sources[tool][g.requirement.index]!])],
+    });
+  }
   const managed = ctx.managed.get(tool);
   if (managed) {
     out.push({
@@ -142,6 +169,13 @@ function describeStack(s: StackScore, ctx: Context, catalog: Catalog): Combinati
       sources: [...new Set(brings.flatMap((x) => ctx.sources[tool][x.i]!))],
     });
   }
+  for (const g of s.gaps) {
+    const c = ctx.criteria[g.requirement.index]!;
+    reasons.push({
+      text: `Still short on ${c.name.toLowerCase()}: ${g.requirement.why} (${g.rating}/5 of ${g.requirement.min}; -${round(g.points)} points)`,
+      sources: g.requirement.sources,
+    });
+  }
   reasons.push({
     text: `Running ${s.tools.length} tools together costs ${round(s.penalty)} points for a team like this (integration and upkeep of each new tool)`,
     sources: catalog.model.combinations.sources,
@@ -151,6 +185,7 @@ function describeStack(s: StackScore, ctx: Context, catalog: Catalog): Combinati
     score: round(s.score),
     capabilityScore: round(s.capabilityScore),
     penalty: round(s.penalty),
+    unmetPenalty: round(s.gaps.reduce((t, g) => t + g.points, 0)),
     covers: ctx.criteria.filter((c, i) => c.kind !== 'cost' && ctx.weights[i]! >= 0.03 && s.ratings[i]! >= 3).map((c) => c.id),
     reasons,
   };
@@ -183,29 +218,69 @@ function summarise(d: Decision, ctx: Context, catalog: Catalog): string {
   );
 }
 
-function roadmap(rec: ToolId[], outcomes: ReturnType<typeof exploreChanges>, answers: Answers, catalog: Catalog): RoadmapStage[] {
+/**
+ * Start with what fits now, grow later (F-4, G-6): each growth trigger is tried on top of today's
+ * answers, counting today's tools as already run, and re-decided by the engine.
+ */
+function roadmap(rec: ToolId[], answers: Answers, catalog: Catalog): RoadmapStage[] {
   const stages: RoadmapStage[] = [
     {
       stage: 'now',
       tools: rec,
+      adds: rec,
+      replaces: [],
       text: `Adopt ${stackName(catalog, rec)} now: it fits the team as it is today.`,
-      sources: ['seed:F-4', 'seed:G-6'],
+      sources: catalog.model.roadmap.sources,
     },
   ];
-  const groups = expansions(outcomes, rec).sort((a, b) => b.changes.length - a.changes.length || a.adds.join().localeCompare(b.adds.join()));
-  for (const g of groups.slice(0, 3)) {
-    const changes = g.changes.sort((a, b) => a.distance - b.distance).slice(0, 3);
-    const trigger = changes.map((c) => changeText(catalog, c.question, answers[c.question], c.value)).join(', or ');
-    stages.push({
+  const running = [...new Set([...asList(answers.existingTools), ...rec])];
+  const base: Answers = { ...answers, existingTools: catalog.questions.find((q) => q.id === 'existingTools')!.choices.map((c) => c.value).filter((v) => running.includes(v)) };
+  const byOutcome = new Map<string, RoadmapStage>();
+  for (const trigger of catalog.model.roadmap.triggers) {
+    const next: Answers = { ...base };
+    const when: { question: string; value: string | string[] }[] = [];
+    for (const [q, v] of Object.entries(trigger.set ?? {})) {
+      if (next[q] !== v) when.push({ question: q, value: v });
+      next[q] = v;
+    }
+    for (const [q, vs] of Object.entries(trigger.add ?? {})) {
+      const have = asList(next[q]);
+      const order = catalog.questions.find((x) => x.id === q)!.choices.map((c) => c.value);
+      const merged = order.filter((v) => have.includes(v) || vs.includes(v));
+      if (merged.length !== have.length) when.push({ question: q, value: merged });
+      next[q] = merged;
+    }
+    if (when.length === 0) continue; // already true today
+    const tools = recommendedTools(next, catalog);
+    const adds = tools.filter((t) => !rec.includes(t));
+    if (adds.length === 0) continue;
+    const key = tools.join('+');
+    const seen = byOutcome.get(key);
+    if (seen) {
+      seen.trigger = `${seen.trigger}, or ${trigger.text}`;
+      seen.text = stageText(catalog, seen.adds, seen.replaces, seen.trigger);
+      seen.sources = [...new Set([...seen.sources, ...trigger.sources])];
+      continue;
+    }
+    const replaces = rec.filter((t) => !tools.includes(t));
+    byOutcome.set(key, {
       stage: 'later',
-      tools: g.adds,
-      trigger,
-      when: changes.map((c) => ({ question: c.question, value: c.value })),
-      text: `Add ${stackName(catalog, g.adds)} when ${trigger}.`,
-      sources: ['seed:F-4', 'seed:G-6', 'seed:G-5'],
+      tools,
+      adds,
+      replaces,
+      trigger: trigger.text,
+      when,
+      text: stageText(catalog, adds, replaces, trigger.text),
+      sources: [...trigger.sources],
     });
   }
-  return stages;
+  return [...stages, ...byOutcome.values()];
+}
+
+const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function stageText(catalog: Catalog, adds: ToolId[], replaces: ToolId[], trigger: string): string {
+  return `Add ${stackName(catalog, adds)} when ${trigger}${replaces.length ? `, in place of ${stackName(catalog, replaces)}` : ''}.`;
 }
 
 function nextSteps(rec: ToolId[], catalog: Catalog): NextStep[] {

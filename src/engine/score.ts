@@ -2,7 +2,7 @@
 // capability when any member has it, is as easy to run as its hardest member, and pays a penalty
 // for every tool the team does not run yet.
 import type { ToolId } from '../catalog/schema.js';
-import type { Context, StackScore } from './types.js';
+import type { Context, Gap, StackScore } from './types.js';
 
 export function stackRatings(tools: readonly ToolId[], ctx: Context): number[] {
   return ctx.criteria.map((c, i) => {
@@ -34,11 +34,23 @@ export function stackPenalty(tools: readonly ToolId[], ctx: Context): number {
   return ((n * (n - 1)) / 2) * share * ctx.penaltyPerNewTool;
 }
 
+/** Declared needs the stack falls short of; each missing rating point costs a fixed number of points. */
+export function stackGaps(ratings: readonly number[], ctx: Context): Gap[] {
+  const gaps: Gap[] = [];
+  for (const req of ctx.requirements) {
+    const rating = ratings[req.index]!;
+    if (rating < req.min) gaps.push({ requirement: req, rating, points: (req.min - rating) * ctx.pointsPerMissingRating });
+  }
+  return gaps;
+}
+
 export function scoreStack(tools: readonly ToolId[], ctx: Context, weights: readonly number[] = ctx.weights): StackScore {
   const ratings = stackRatings(tools, ctx);
   const capabilityScore = weightedScore(weights, ratings);
   const penalty = stackPenalty(tools, ctx);
-  return { tools: [...tools], ratings, capabilityScore, penalty, score: Math.max(0, capabilityScore - penalty) };
+  const gaps = stackGaps(ratings, ctx);
+  const gapPoints = gaps.reduce((s, g) => s + g.points, 0);
+  return { tools: [...tools], ratings, capabilityScore, penalty, gaps, score: Math.max(0, capabilityScore - penalty - gapPoints) };
 }
 
 /** Every stack of 2..maxTools tools that are not excluded, in catalog order. */

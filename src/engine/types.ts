@@ -26,6 +26,25 @@ export interface Context {
   maxTools: number;
   tools: ToolId[];
   managed: Map<ToolId, { names: string[]; sources: string[]; bonus: number }>;
+  requirements: Requirement[];
+  pointsPerMissingRating: number;
+}
+
+/** A declared need (one answer) that a stack must meet on one criterion. */
+export interface Requirement {
+  question: string;
+  value: string;
+  /** Index into Context.criteria. */
+  index: number;
+  min: number;
+  why: string;
+  sources: string[];
+}
+
+export interface Gap {
+  requirement: Requirement;
+  rating: number;
+  points: number;
 }
 
 export interface ExclusionHit {
@@ -39,6 +58,9 @@ export interface StackScore {
   tools: ToolId[];
   ratings: number[];
   capabilityScore: number;
+  /** Points for running several tools (seams between new tools). */
   penalty: number;
+  /** Declared needs the stack does not meet, and the points they cost. */
+  gaps: Gap[];
   score: number;
 }

@@ -42,6 +42,7 @@ const combination = z.object({
   score: z.number().min(0).max(100),
   capabilityScore: z.number().min(0).max(100),
   penalty: z.number().min(0).describe('points taken off for running more tools'),
+  unmetPenalty: z.number().min(0).describe('points taken off for declared needs the stack does not meet'),
   covers: z.array(z.string()),
   reasons: z.array(reason),
 });
@@ -55,7 +56,9 @@ const flip = z.object({
 
 const roadmapStage = z.object({
   stage: z.enum(['now', 'later']),
-  tools: z.array(toolId),
+  tools: z.array(toolId).describe('the whole stack at this stage'),
+  adds: z.array(toolId).describe('tools this stage adds to the one before'),
+  replaces: z.array(toolId).describe('tools this stage drops'),
   trigger: z.string().optional(),
   when: z.array(z.object({ question: z.string(), value: answerValue })).optional(),
   text: z.string(),
