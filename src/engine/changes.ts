@@ -39,31 +39,30 @@ export interface ChangeOutcome extends AnswerChange {
   tools: ToolId[];
 }
 
-/** Every single-answer change with the tools it would lead to. */
-export function exploreChanges(
-  answers: Answers,
-  catalog: Catalog,
-  decideTools: (a: Answers) => ToolId[],
-): ChangeOutcome[] {
-  const out: ChangeOutcome[] = [];
-  for (const q of catalog.questions) {
-    for (const alt of alternatives(q, answers[q.id])) {
-      out.push({ ...alt, tools: decideTools({ ...answers, [q.id]: alt.value }) });
-    }
-  }
-  return out;
-}
-
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
-/** Per question, the nearest change that alters the recommended tools (first in choice order on ties). */
-export function smallestFlips(outcomes: ChangeOutcome[], current: readonly ToolId[]): ChangeOutcome[] {
-  const best = new Map<string, ChangeOutcome>();
-  for (const o of outcomes) {
-    if (sameSet(o.tools, current)) continue;
-    const seen = best.get(o.question);
-    if (!seen || o.distance < seen.distance) best.set(o.question, o);
+/**
+ * Per question, the nearest single-answer change that alters the recommended tools (the first
+ * in choice order among equally near ones). Nearer changes are tried first, so a question stops
+ * at its first flip.
+ */
+export function smallestFlips(
+  answers: Answers,
+  catalog: Catalog,
+  current: readonly ToolId[],
+  decideTools: (a: Answers) => ToolId[],
+): ChangeOutcome[] {
+  const flips: ChangeOutcome[] = [];
+  for (const q of catalog.questions) {
+    const alts = alternatives(q, answers[q.id]).sort((a, b) => a.distance - b.distance);
+    for (const alt of alts) {
+      const tools = decideTools({ ...answers, [q.id]: alt.value });
+      if (!sameSet(tools, current)) {
+        flips.push({ ...alt, tools });
+        break;
+      }
+    }
   }
-  return [...best.values()];
+  return flips;
 }

@@ -1,44 +1,90 @@
 // Turns answers into what the scorer needs: criterion weights from the rule table, effective
-// ratings (managed offerings on the team's cloud lower the ops burden), exclusions.
-import type { Catalog, ToolId } from '../catalog/schema.js';
+// ratings (managed offerings on the team's cloud lower the ops burden), exclusions and declared
+// needs. The catalog's static part is compiled once, because flips and the roadmap re-run this
+// for dozens of changed answers.
+import type { Catalog } from '../catalog/schema.js';
+import type { ToolId } from '../catalog/ids.js';
 import type { Answers, Context, ExclusionHit, ScoredCriterion } from './types.js';
 
 const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const has = (answer: string | string[] | undefined, value: string) =>
+  Array.isArray(answer) ? answer.includes(value) : answer === value;
+
+interface Compiled {
+  criteria: ScoredCriterion[];
+  continuity: ScoredCriterion;
+  index: Map<string, number>;
+  base: number[];
+  rules: { question: string; value: string; add: [number, number][]; scale: [number, number][] }[];
+  ratings: Record<ToolId, number[]>;
+  managedIndex: number;
+  tools: ToolId[];
+}
+
+const compiledCache = new WeakMap<Catalog, Compiled>();
+
+function compile(catalog: Catalog): Compiled {
+  let c = compiledCache.get(catalog);
+  if (c) return c;
+  const criteria = catalog.criteria.map((x) => ({ id: x.id, name: x.name, kind: x.kind }) as ScoredCriterion);
+  const index = new Map(criteria.map((x, i) => [x.id, i]));
+  const pairs = (m: Record<string, number> | undefined) => Object.entries(m ?? {}).map(([id, v]) => [index.get(id)!, v] as [number, number]);
+  const tools = catalog.tools.map((t) => t.id);
+  const ratings = {} as Record<ToolId, number[]>;
+  for (const t of tools) ratings[t] = criteria.map((x) => catalog.ratings[t]![x.id]!.rating);
+  const cont = catalog.model.continuity;
+  c = {
+    criteria,
+    continuity: { id: cont.id, name: cont.name, kind: 'continuity' },
+    index,
+    base: catalog.criteria.map((x) => x.baseWeight),
+    rules: catalog.model.weightRules.map((r) => ({ question: r.question, value: r.value, add: pairs(r.add), scale: pairs(r.scale) })),
+    ratings,
+    managedIndex: index.get(catalog.model.managedOfferings.criterion) ?? -1,
+    tools,
+  };
+  compiledCache.set(catalog, c);
+  return c;
+}
 
 /** Raw (unnormalised) weight per criterion id, from the base weights and the answer rules. */
 export function rawWeights(answers: Answers, catalog: Catalog): Map<string, number> {
-  const weights = new Map(catalog.criteria.map((c) => [c.id, c.baseWeight]));
-  const scales = new Map<string, number>();
-  for (const rule of catalog.model.weightRules) {
-    if (!asList(answers[rule.question]).includes(rule.value)) continue;
-    for (const [c, d] of Object.entries(rule.add ?? {})) weights.set(c, (weights.get(c) ?? 0) + d);
-    for (const [c, f] of Object.entries(rule.scale ?? {})) scales.set(c, (scales.get(c) ?? 1) * f);
+  const c = compile(catalog);
+  const w = rawWeightVector(answers, catalog, c);
+  const out = new Map(c.criteria.map((x, i) => [x.id, w[i]!]));
+  if (w.length > c.criteria.length) out.set(c.continuity.id, w[w.length - 1]!);
+  return out;
+}
+
+function rawWeightVector(answers: Answers, catalog: Catalog, c: Compiled): number[] {
+  const w = [...c.base];
+  const scale = new Array<number>(w.length).fill(1);
+  for (const r of c.rules) {
+    if (!has(answers[r.question], r.value)) continue;
+    for (const [i, d] of r.add) w[i] = w[i]! + d;
+    for (const [i, f] of r.scale) scale[i] = scale[i]! * f;
   }
-  for (const [c, w] of weights) weights.set(c, Math.max(0, w) * (scales.get(c) ?? 1));
-  const existing = asList(answers.existingTools);
-  if (existing.length > 0) weights.set(catalog.model.continuity.id, catalog.model.continuity.weight);
-  return weights;
+  for (let i = 0; i < w.length; i++) w[i] = Math.max(0, w[i]!) * scale[i]!;
+  if (asList(answers.existingTools).length > 0) w.push(catalog.model.continuity.weight);
+  return w;
 }
 
 export function exclusionsFor(answers: Answers, catalog: Catalog): Map<ToolId, ExclusionHit> {
   const hits = new Map<ToolId, ExclusionHit>();
   for (const rule of catalog.model.exclusions) {
     const when = Object.entries(rule.when);
-    if (!when.every(([q, vals]) => asList(answers[q]).some((v) => vals.includes(v)))) continue;
+    if (hits.has(rule.tool) || !when.every(([q, vals]) => vals.some((v) => has(answers[q], v)))) continue;
     const liftedBy: ExclusionHit['liftedBy'] = [];
     for (const [q, vals] of when) {
-      const question = catalog.questions.find((x) => x.id === q);
-      const lift = question?.choices.find((c) => !vals.includes(c.value));
+      const lift = catalog.questions.find((x) => x.id === q)?.choices.find((c) => !vals.includes(c.value));
       if (lift) liftedBy.push({ question: q, value: lift.value });
     }
-    if (!hits.has(rule.tool)) {
-      hits.set(rule.tool, {
-        text: rule.text,
-        sources: rule.sources,
-        because: when.map(([q]) => ({ question: q, value: answers[q] ?? '' })),
-        liftedBy,
-      });
-    }
+    hits.set(rule.tool, {
+      text: rule.text,
+      sources: rule.sources,
+      because: when.map(([q]) => ({ question: q, value: answers[q] ?? '' })),
+      liftedBy,
+    });
   }
   return hits;
 }
@@ -68,60 +114,55 @@ export function penaltyPerNewTool(answers: Answers, catalog: Catalog): number {
 }
 
 export function buildContext(answers: Answers, catalog: Catalog): Context {
-  const raw = rawWeights(answers, catalog);
-  const continuity = catalog.model.continuity;
-  const criteria: ScoredCriterion[] = catalog.criteria.map((c) => ({ id: c.id, name: c.name, kind: c.kind }));
-  if (raw.has(continuity.id)) criteria.push({ id: continuity.id, name: continuity.name, kind: 'continuity' });
-  const total = criteria.reduce((s, c) => s + (raw.get(c.id) ?? 0), 0) || 1;
-  const weights = criteria.map((c) => (raw.get(c.id) ?? 0) / total);
+  const c = compile(catalog);
+  const raw = rawWeightVector(answers, catalog, c);
+  const criteria = raw.length > c.criteria.length ? [...c.criteria, c.continuity] : c.criteria;
+  const total = raw.reduce((s, x) => s + x, 0) || 1;
+  const weights = raw.map((x) => x / total);
 
   const existing = new Set(asList(answers.existingTools) as ToolId[]);
   const managed = managedFor(answers, catalog);
-  const tools = catalog.tools.map((t) => t.id);
   const ratings = {} as Context['ratings'];
-  const sources = {} as Context['sources'];
-  const texts = {} as Context['texts'];
-  for (const tool of tools) {
+  for (const tool of c.tools) {
+    const row = [...c.ratings[tool]];
     const m = managed.get(tool);
-    ratings[tool] = [];
-    sources[tool] = [];
-    texts[tool] = [];
-    for (const c of criteria) {
-      if (c.kind === 'continuity') {
-        // A stack's continuity adds up over its tools: 5 when it keeps everything the team runs.
-        ratings[tool].push(existing.has(tool) ? 5 / existing.size : 0);
-        sources[tool].push(continuity.sources);
-        texts[tool].push(existing.has(tool) ? 'Already run by the team' : 'Not yet run by the team');
-        continue;
-      }
-      const r = catalog.ratings[tool]![c.id]!;
-      if (m && c.id === catalog.model.managedOfferings.criterion && r.rating < 5) {
-        ratings[tool].push(Math.min(5, r.rating + m.bonus));
-        sources[tool].push([...r.sources, ...m.sources]);
-        texts[tool].push(`${r.text}; managed on your cloud by ${m.names.join(', ')}`);
-      } else {
-        ratings[tool].push(r.rating);
-        sources[tool].push(r.sources);
-        texts[tool].push(r.text);
-      }
-    }
+    if (m && c.managedIndex >= 0) row[c.managedIndex] = Math.min(5, row[c.managedIndex]! + m.bonus);
+    // A stack's continuity adds up over its tools: 5 when it keeps everything the team runs.
+    if (criteria.length > c.criteria.length) row.push(existing.has(tool) ? 5 / existing.size : 0);
+    ratings[tool] = row;
   }
+
+  const source = (tool: ToolId, i: number): string[] => {
+    const crit = criteria[i]!;
+    if (crit.kind === 'continuity') return catalog.model.continuity.sources;
+    const r = catalog.ratings[tool]![crit.id]!;
+    const m = managed.get(tool);
+    return m && i === c.managedIndex && ratings[tool][i] !== r.rating ? [...r.sources, ...m.sources] : r.sources;
+  };
+  const text = (tool: ToolId, i: number): string => {
+    const crit = criteria[i]!;
+    if (crit.kind === 'continuity') return existing.has(tool) ? 'Already run by the team' : 'Not yet run by the team';
+    const r = catalog.ratings[tool]![crit.id]!;
+    const m = managed.get(tool);
+    return m && i === c.managedIndex && ratings[tool][i] !== r.rating ? `${r.text}; managed on your cloud by ${m.names.join(', ')}` : r.text;
+  };
+
   const cfg = catalog.model.combinations;
   const requirements = catalog.model.requirements.rules
-    .filter((r) => asList(answers[r.question]).includes(r.value))
-    .map((r) => ({ question: r.question, value: r.value, index: criteria.findIndex((c) => c.id === r.criterion), min: r.min, why: r.why, sources: r.sources }));
+    .filter((r) => has(answers[r.question], r.value))
+    .map((r) => ({ question: r.question, value: r.value, index: c.index.get(r.criterion)!, min: r.min, why: r.why, sources: r.sources }));
   return {
     criteria,
     weights,
     ratings,
-    sources,
-    texts,
+    source,
+    text,
     existing,
     excluded: exclusionsFor(answers, catalog),
     penaltyPerNewTool: penaltyPerNewTool(answers, catalog),
     margin: cfg.margin,
     maxTools: cfg.maxTools,
-    tools,
+    tools: c.tools,
     managed,
     requirements,
     pointsPerMissingRating: catalog.model.requirements.pointsPerMissingRating,

@@ -2,10 +2,10 @@
 // no colour, no prompts; the same answers always give the same result.
 import type { Catalog, ToolId } from '../catalog/schema.js';
 import type { Combination, Flip, NextStep, RankedTool, Reason, Result, RoadmapStage } from '../schema/result.js';
-import { exploreChanges, smallestFlips } from './changes.js';
+import { smallestFlips } from './changes.js';
 import { buildContext } from './context.js';
 import { changeText, percent, round, stackName, toolName } from './describe.js';
-import { compareStacks, contributions, decide, scoreStack, type Decision } from './score.js';
+import { compareStacks, contributions, decide, decideTools, scoreStack, type Decision } from './score.js';
 import { sensitivity } from './sensitivity.js';
 import type { Answers, Context, StackScore } from './types.js';
 
@@ -15,13 +15,13 @@ export interface RecommendOptions {
   /** Sensitivity samples; 0 skips the sampling (confidence then reads 1). */
   samples?: number;
   seed?: number;
-  /** Skip the single-answer exploration behind flips and the roadmap. */
+  /** Skip the re-runs behind flips and the roadmap's later stages. */
   skipChanges?: boolean;
 }
 
 /** Just the recommended tools for a set of answers: what flips and the roadmap re-run. */
 export function recommendedTools(answers: Answers, catalog: Catalog): ToolId[] {
-  return decide(buildContext(answers, catalog)).tools;
+  return decideTools(buildContext(answers, catalog));
 }
 
 export function recommend(answers: Answers, catalog: Catalog, options: RecommendOptions = {}): Result {
@@ -34,8 +34,8 @@ export function recommend(answers: Answers, catalog: Catalog, options: Recommend
 
   const ranking = rankTools(ctx, decision, catalog, sens?.firstChance);
   const combinations = decision.stacks.map((s) => describeStack(s, ctx, catalog));
-  const outcomes = options.skipChanges ? [] : exploreChanges(answers, catalog, (a) => recommendedTools(a, catalog));
-  const flips: Flip[] = smallestFlips(outcomes, recTools).map((o) => ({
+  const changes = options.skipChanges ? [] : smallestFlips(answers, catalog, recTools, (a) => recommendedTools(a, catalog));
+  const flips: Flip[] = changes.map((o) => ({
     question: o.question,
     value: o.value,
     tools: o.tools,
@@ -59,7 +59,7 @@ export function recommend(answers: Answers, catalog: Catalog, options: Recommend
         : 'not sampled',
       flips,
     },
-    roadmap: roadmap(recTools, answers, catalog),
+    roadmap: roadmap(recTools, answers, catalog, !options.skipChanges),
     nextSteps: nextSteps(recTools, catalog),
   };
 }
@@ -72,7 +72,7 @@ function breakdown(s: StackScore, ctx: Context, catalog: Catalog) {
     weight: round(ctx.weights[i]!, 4),
     rating: round(s.ratings[i]!, 2),
     contribution: round(parts[i]!, 2),
-    sources: s.tools.length === 1 ? ctx.sources[s.tools[0]!][i]! : [],
+    sources: s.tools.length === 1 ? ctx.source(s.tools[0]!, i) : [],
   }));
   // Unmet needs are negative lines, so the lines still add up to the score. When the score
   // stops at 0, the shortfall lines shrink in proportion.
@@ -131,8 +131,8 @@ function toolReasons(tool: ToolId, ctx: Context, catalog: Catalog): Reason[] {
     return { c, i, r, w: ctx.weights[i]!, edge: ctx.weights[i]! * (r - mean) };
   });
   const line = (x: (typeof rows)[number], lead: string): Reason => ({
-    text: `${lead}${x.c.name}: ${round(x.r, 1)}/5, ${percent(x.w)} of the weight. ${ctx.texts[tool][x.i]}`,
-    sources: ctx.sources[tool][x.i]!,
+    text: `${lead}${x.c.name}: ${round(x.r, 1)}/5, ${percent(x.w)} of the weight. ${ctx.text(tool, x.i)}`,
+    sources: ctx.source(tool, x.i),
   });
   const strengths = rows.filter((x) => x.edge > 0 && x.r >= 3).sort((a, b) => b.edge - a.edge).slice(0, 3);
   const concerns = rows.filter((x) => x.edge < 0 && x.r <= 2 && x.w >= 0.03).sort((a, b) => a.edge - b.edge).slice(0, 2);
@@ -141,7 +141,7 @@ function toolReasons(tool: ToolId, ctx: Context, catalog: Catalog): Reason[] {
     const c = ctx.criteria[g.requirement.index]!;
     out.push({
       text: `Falls short: ${g.requirement.why}, which takes ${c.name.toLowerCase()} of at least ${g.requirement.min}/5; rated ${g.rating}/5 (-${round(g.points)} points)`,
-      sources: [...new Set([...g.requirement.sources, ...ctx.sources[tool][g.requirement.index]!])],
+      sources: [...new Set([...g.requirement.sources, ...ctx.source(tool, g.requirement.index)])],
     });
   }
   const managed = ctx.managed.get(tool);
@@ -166,7 +166,7 @@ function describeStack(s: StackScore, ctx: Context, catalog: Catalog): Combinati
     if (brings.length === 0) continue;
     reasons.push({
       text: `${toolName(catalog, tool)} brings ${brings.map((x) => `${x.c.name.toLowerCase()} (${x.r}/5)`).join(' and ')}`,
-      sources: [...new Set(brings.flatMap((x) => ctx.sources[tool][x.i]!))],
+      sources: [...new Set(brings.flatMap((x) => ctx.source(tool, x.i)))],
     });
   }
   for (const g of s.gaps) {
@@ -222,7 +222,7 @@ function summarise(d: Decision, ctx: Context, catalog: Catalog): string {
  * Start with what fits now, grow later (F-4, G-6): each growth trigger is tried on top of today's
  * answers, counting today's tools as already run, and re-decided by the engine.
  */
-function roadmap(rec: ToolId[], answers: Answers, catalog: Catalog): RoadmapStage[] {
+function roadmap(rec: ToolId[], answers: Answers, catalog: Catalog, withTriggers: boolean): RoadmapStage[] {
   const stages: RoadmapStage[] = [
     {
       stage: 'now',
@@ -233,6 +233,7 @@ function roadmap(rec: ToolId[], answers: Answers, catalog: Catalog): RoadmapStag
       sources: catalog.model.roadmap.sources,
     },
   ];
+  if (!withTriggers) return stages;
   const running = [...new Set([...asList(answers.existingTools), ...rec])];
   const base: Answers = { ...answers, existingTools: catalog.questions.find((q) => q.id === 'existingTools')!.choices.map((c) => c.value).filter((v) => running.includes(v)) };
   const byOutcome = new Map<string, RoadmapStage>();

@@ -5,12 +5,20 @@ import type { ToolId } from '../catalog/schema.js';
 import type { Context, Gap, StackScore } from './types.js';
 
 export function stackRatings(tools: readonly ToolId[], ctx: Context): number[] {
-  return ctx.criteria.map((c, i) => {
-    const rs = tools.map((t) => ctx.ratings[t][i]!);
-    if (c.kind === 'capability') return Math.max(...rs);
-    if (c.kind === 'cost') return Math.min(...rs);
-    return Math.min(5, rs.reduce((a, b) => a + b, 0));
-  });
+  const rows = tools.map((t) => ctx.ratings[t]);
+  const out = new Array<number>(ctx.criteria.length);
+  for (let i = 0; i < out.length; i++) {
+    const kind = ctx.criteria[i]!.kind;
+    let v = rows[0]![i]!;
+    for (let k = 1; k < rows.length; k++) {
+      const r = rows[k]![i]!;
+      if (kind === 'capability') v = r > v ? r : v;
+      else if (kind === 'cost') v = r < v ? r : v;
+      else v += r;
+    }
+    out[i] = kind === 'continuity' ? Math.min(5, v) : v;
+  }
+  return out;
 }
 
 /** Points of the 0-100 score that each criterion contributes (they add up to the score before any penalty). */
@@ -80,21 +88,73 @@ export interface Decision {
   tools: ToolId[];
 }
 
+/** What does not depend on the weights, computed once per context: sampling only re-weights. */
+export interface Prepared {
+  /** Open single tools, then stacks, each in tie-break order (fewer tools, then catalog order). */
+  singles: { tools: ToolId[]; ratings: number[]; fixed: number }[];
+  stacks: { tools: ToolId[]; ratings: number[]; fixed: number }[];
+}
+
+const preparedCache = new WeakMap<Context, Prepared>();
+
+export function prepare(ctx: Context): Prepared {
+  let p = preparedCache.get(ctx);
+  if (!p) {
+    const entry = (tools: ToolId[]) => {
+      const ratings = stackRatings(tools, ctx);
+      let fixed = stackPenalty(tools, ctx);
+      for (const req of ctx.requirements) {
+        const r = ratings[req.index]!;
+        if (r < req.min) fixed += (req.min - r) * ctx.pointsPerMissingRating;
+      }
+      return { tools, ratings, fixed };
+    };
+    // candidateStacks walks in catalog order; a stable sort by size gives the tie-break order.
+    const stacks = candidateStacks(ctx).sort((a, b) => a.length - b.length);
+    p = {
+      singles: ctx.tools.filter((t) => !ctx.excluded.has(t)).map((t) => entry([t])),
+      stacks: stacks.map(entry),
+    };
+    preparedCache.set(ctx, p);
+  }
+  return p;
+}
+
+/** The best entry by score; on equal scores the earlier one (tie-break order) wins. */
+function best(entries: Prepared['singles'], weights: readonly number[]): { tools: ToolId[]; score: number } | undefined {
+  let top: { tools: ToolId[]; score: number } | undefined;
+  for (const e of entries) {
+    const score = Math.max(0, weightedScore(weights, e.ratings) - e.fixed);
+    if (!top || score > top.score) top = { tools: e.tools, score };
+  }
+  return top;
+}
+
 /**
  * The recommendation rule: the best single tool that is not excluded, unless a stack beats it by
- * the margin (its penalty already charges for the extra tools).
+ * the margin (its penalty already charges for the extra tools). The fast path for sampling and
+ * for re-running changed answers.
  */
-export function decide(ctx: Context, weights: readonly number[] = ctx.weights): Decision {
-  const singles = ctx.tools.map((t) => scoreStack([t], ctx, weights));
-  const open = singles.filter((s) => !ctx.excluded.has(s.tools[0]!)).sort((a, b) => compareStacks(a, b, ctx.tools));
+export function decideTools(ctx: Context, weights: readonly number[] = ctx.weights): ToolId[] {
+  const p = prepare(ctx);
+  const single = best(p.singles, weights);
+  const stack = best(p.stacks, weights);
+  if (!single) return stack?.tools ?? [];
+  return stack && stack.score >= single.score + ctx.margin ? stack.tools : single.tools;
+}
+
+/** The same decision with every single tool and stack scored in full, for the result. */
+export function decide(ctx: Context): Decision {
+  const singles = ctx.tools.map((t) => scoreStack([t], ctx));
   const stacks = candidateStacks(ctx)
-    .map((t) => scoreStack(t, ctx, weights))
+    .map((t) => scoreStack(t, ctx))
     .sort((a, b) => compareStacks(a, b, ctx.tools));
-  const best = open[0];
-  const bestStack = stacks[0];
-  let tools: ToolId[];
-  if (!best) tools = [];
-  else if (bestStack && bestStack.score >= best.score + ctx.margin) tools = bestStack.tools;
-  else tools = best.tools;
-  return { singles, stacks, tools };
+  return { singles, stacks, tools: decideTools(ctx) };
+}
+
+/** Open single tools by score under these weights, best first (ties keep catalog order). */
+export function singleScores(ctx: Context, weights: readonly number[]): { tool: ToolId; score: number }[] {
+  return prepare(ctx)
+    .singles.map((e) => ({ tool: e.tools[0]!, score: Math.max(0, weightedScore(weights, e.ratings) - e.fixed) }))
+    .sort((a, b) => b.score - a.score);
 }

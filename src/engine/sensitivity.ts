@@ -1,8 +1,9 @@
 // How stable is the choice? Re-decide under many plausible weightings around the answers' own
-// (each weight scaled by a seeded random factor in [1 - spread, 1 + spread]).
-import type { ToolId } from '../catalog/schema.js';
-import { seededRandom } from './random.js';
-import { decide } from './score.js';
+// (each weight scaled by a seeded random factor in [1 - spread, 1 + spread]). Ratings, penalties
+// and unmet needs do not depend on the weights, so each sample is only dot products; the loop is
+// written flat (typed arrays, no calls) because it runs cold, once per command.
+import type { ToolId } from '../catalog/ids.js';
+import { prepare } from './score.js';
 import type { Context } from './types.js';
 
 export interface Sensitivity {
@@ -13,39 +14,91 @@ export interface Sensitivity {
   samples: number;
 }
 
-const sameTools = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((t, i) => t === b[i]);
-
 export function sensitivity(
   ctx: Context,
   baseline: readonly ToolId[],
   opts: { samples: number; seed: number; spread: number },
 ): Sensitivity {
-  const rand = seededRandom(opts.seed);
-  const firstCount = Object.fromEntries(ctx.tools.map((t) => [t, 0])) as Record<ToolId, number>;
-  let same = 0;
-  const w = new Array<number>(ctx.weights.length);
-  for (let i = 0; i < opts.samples; i++) {
-    let total = 0;
-    for (let c = 0; c < w.length; c++) {
-      w[c] = ctx.weights[c]! * (1 - opts.spread + 2 * opts.spread * rand());
-      total += w[c]!;
+  const { singles, stacks } = prepare(ctx);
+  const rows = [...singles, ...stacks];
+  const nSingles = singles.length;
+  const nRows = rows.length;
+  // Only weighted criteria matter: a zero weight stays zero whatever its factor.
+  const cols: number[] = [];
+  ctx.weights.forEach((w, i) => w > 0 && cols.push(i));
+  const n = cols.length;
+  const base = new Float64Array(n);
+  const m = new Float64Array(nRows * n);
+  const fixed = new Float64Array(nRows);
+  for (let c = 0; c < n; c++) base[c] = ctx.weights[cols[c]!]!;
+  for (let r = 0; r < nRows; r++) {
+    fixed[r] = rows[r]!.fixed;
+    for (let c = 0; c < n; c++) m[r * n + c] = base[c]! * rows[r]!.ratings[cols[c]!]! * 20;
+  }
+  const lo = 1 - opts.spread;
+  const hi = 1 + opts.spread;
+  // A row that another row of its group beats under every weighting in the box can never be
+  // picked: drop it before sampling. (Row q beats row r everywhere when the linear form
+  // sum_c (m_qc - m_rc - (fixed_q - fixed_r) * b_c) * f_c stays >= 0 over f in [lo, hi]^n;
+  // strictly > 0 when q comes later in the tie-break order.)
+  const live = new Uint8Array(nRows).fill(1);
+  const group = (r: number) => (r < nSingles ? 0 : 1);
+  for (let r = 0; r < nRows; r++) {
+    for (let q = 0; q < nRows && live[r]; q++) {
+      if (q === r || !live[q] || group(q) !== group(r)) continue;
+      let min = 0;
+      for (let c = 0; c < n; c++) {
+        const d = m[q * n + c]! - m[r * n + c]! - (fixed[q]! - fixed[r]!) * base[c]!;
+        min += d >= 0 ? d * lo : d * hi;
+      }
+      if (q < r ? min >= 0 : min > 0) live[r] = 0;
     }
-    for (let c = 0; c < w.length; c++) w[c] = w[c]! / (total || 1);
-    const d = decide(ctx, w);
-    if (sameTools(d.tools, baseline)) same++;
-    let best: ToolId | undefined;
-    let bestScore = -Infinity;
-    for (const s of d.singles) {
-      if (!ctx.excluded.has(s.tools[0]!) && s.score > bestScore) {
-        bestScore = s.score;
-        best = s.tools[0];
+  }
+  const key = baseline.join('+');
+  const baselineRow = rows.findIndex((s, i) => s.tools.join('+') === key && (i < nSingles) === (baseline.length === 1));
+  const margin = ctx.margin;
+  const span = hi - lo;
+  const firstCount = new Float64Array(nSingles);
+  const f = new Float64Array(n);
+  let same = 0;
+  let a = opts.seed >>> 0; // mulberry32 state, inlined (see random.ts)
+  for (let k = 0; k < opts.samples; k++) {
+    let total = 0;
+    for (let c = 0; c < n; c++) {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const factor = lo + span * (((t ^ (t >>> 14)) >>> 0) / 4294967296);
+      f[c] = factor;
+      total += base[c]! * factor;
+    }
+    let bestSingle = -1;
+    let bestSingleScore = -Infinity;
+    let bestStack = -1;
+    let bestStackScore = -Infinity;
+    for (let r = 0; r < nRows; r++) {
+      if (live[r] === 0) continue;
+      let dot = 0;
+      const o = r * n;
+      for (let c = 0; c < n; c++) dot += m[o + c]! * f[c]!;
+      let score = dot / total - fixed[r]!;
+      if (score < 0) score = 0;
+      if (r < nSingles) {
+        if (score > bestSingleScore) {
+          bestSingleScore = score;
+          bestSingle = r;
+        }
+      } else if (score > bestStackScore) {
+        bestStackScore = score;
+        bestStack = r;
       }
     }
-    if (best) firstCount[best]++;
+    const chosen = bestStack >= 0 && (bestSingle < 0 || bestStackScore >= bestSingleScore + margin) ? bestStack : bestSingle;
+    if (chosen === baselineRow) same++;
+    if (bestSingle >= 0) firstCount[bestSingle]!++;
   }
-  const firstChance = Object.fromEntries(
-    ctx.tools.map((t) => [t, firstCount[t] / opts.samples]),
-  ) as Record<ToolId, number>;
+  const firstChance = Object.fromEntries(ctx.tools.map((t) => [t, 0])) as Record<ToolId, number>;
+  singles.forEach((s, i) => (firstChance[s.tools[0]!] = firstCount[i]! / opts.samples));
   return { confidence: same / opts.samples, firstChance, samples: opts.samples };
 }

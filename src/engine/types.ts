@@ -17,8 +17,9 @@ export interface Context {
   weights: number[];
   /** Effective ratings per tool, in `criteria` order (managed offerings applied). */
   ratings: Record<ToolId, number[]>;
-  sources: Record<ToolId, string[][]>;
-  texts: Record<ToolId, string[]>;
+  /** The sources and words behind a tool's effective rating (computed on demand: only the result needs them). */
+  source(tool: ToolId, criterion: number): string[];
+  text(tool: ToolId, criterion: number): string;
   existing: Set<ToolId>;
   excluded: Map<ToolId, ExclusionHit>;
   penaltyPerNewTool: number;
