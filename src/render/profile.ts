@@ -27,7 +27,8 @@ export function renderProfile(p: ReturnType<typeof toolProfile>, opts: RenderOpt
 export function renderComparison(data: ReturnType<typeof comparison>, opts: RenderOptions): string {
   const c = makeChalk(opts);
   const head = ['Criterion', ...data.tools.map((t) => t.name)];
-  const rows = data.criteria.map((cr) => [cr.name, ...data.tools.map((t) => String(cr.ratings[t.id]!.rating))]);
+  const paint = (r: number) => (r >= 4 ? c.green(String(r)) : r <= 1 ? c.red(String(r)) : String(r));
+  const rows = data.criteria.map((cr) => [cr.name, ...data.tools.map((t) => paint(cr.ratings[t.id]!.rating))]);
   const out = [grid(head, rows, opts, c), '', c.bold('Sources of each rating')];
   for (const cr of data.criteria) {
     out.push(`  ${cr.name}`);

@@ -26,6 +26,8 @@ export function grid(head: string[], rows: string[][], opts: RenderOptions, c: C
   const table = new Table({
     head: head.map((h) => c.bold(h)),
     style: { head: [], border: [] },
+    // No rule between rows: the table stays as short as the data.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     wordWrap: true,
   });
   for (const r of rows) table.push(r);
