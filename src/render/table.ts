@@ -3,7 +3,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Catalog } from '../catalog/schema.js';
-import { answerText, percent, stackName } from '../engine/describe.js';
+import { answerText, changeText, percent, stackName } from '../engine/describe.js';
 import type { Reason, Result } from '../schema/result.js';
 import type { RenderOptions } from './style.js';
 
@@ -71,8 +71,8 @@ export function renderTable(result: Result, catalog: Catalog, opts: RenderOption
   }
   const excluded = result.ranking.filter((r) => r.excluded);
   for (const t of excluded) {
-    const lift = t.exclusion!.liftedBy.map((l) => `${l.question} ${answerText(catalog, l.question, l.value)}`).join(', or ');
-    out.push(`  ${c.red(t.name + ' excluded')}: ${t.exclusion!.text} ${c.dim(cite(t.exclusion!.sources))}${lift ? `. Lifted by: ${lift}.` : ''}`);
+    const lift = t.exclusion!.liftedBy.map((l) => changeText(catalog, l.question, undefined, l.value)).join(', or ');
+    out.push(`  ${c.red(t.name + ' excluded')}: ${t.exclusion!.text} ${c.dim(cite(t.exclusion!.sources))}${lift ? `. It would be back in if ${lift}.` : ''}`);
   }
   out.push('');
 
