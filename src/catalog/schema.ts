@@ -116,6 +116,8 @@ export const exclusionRuleSchema = z.object({
   tool: toolIdSchema,
   /** Every listed question must have one of the listed values. */
   when: z.record(z.string(), z.array(z.string())),
+  /** ...unless one of these holds (e.g. the team already runs the tool). */
+  unless: z.record(z.string(), z.array(z.string())).optional(),
   text: z.string().min(1),
   sources: z.array(sourceSchema).min(1),
 });
@@ -160,6 +162,9 @@ export const modelSchema = z.object({
     id: z.string(),
     name: z.string(),
     weight: z.number().min(0),
+    /** Cost criteria a tool the team already runs has paid already: rated 5 for it. */
+    adopted: z.array(z.string()),
+    adoptedText: z.string(),
     description: z.string(),
     sources: z.array(sourceSchema).min(1),
   }),

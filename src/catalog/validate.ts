@@ -45,7 +45,11 @@ export function validateCatalog(raw: unknown, claims?: ReadonlySet<string>): Cat
       if (!criteria.has(c)) problems.push(`model.weightRules[${i}]: unknown criterion ${c}`);
     }
   });
-  cat.model.exclusions.forEach((e, i) => checkWhen(`model.exclusions[${i}]`, e.when));
+  cat.model.exclusions.forEach((e, i) => {
+    checkWhen(`model.exclusions[${i}]`, e.when);
+    if (e.unless) checkWhen(`model.exclusions[${i}].unless`, e.unless);
+  });
+  for (const c of cat.model.continuity.adopted) if (!criteria.has(c)) problems.push(`model.continuity.adopted: unknown criterion ${c}`);
   cat.model.roadmap.triggers.forEach((t, i) => {
     for (const [q, v] of Object.entries(t.set ?? {})) checkWhen(`model.roadmap.triggers[${i}].set`, { [q]: [v] });
     for (const [q, v] of Object.entries(t.add ?? {})) checkWhen(`model.roadmap.triggers[${i}].add`, { [q]: v });

@@ -18,6 +18,7 @@ interface Compiled {
   rules: { question: string; value: string; add: [number, number][]; scale: [number, number][] }[];
   ratings: Record<ToolId, number[]>;
   managedIndex: number;
+  adopted: number[];
   tools: ToolId[];
 }
 
@@ -41,6 +42,7 @@ function compile(catalog: Catalog): Compiled {
     rules: catalog.model.weightRules.map((r) => ({ question: r.question, value: r.value, add: pairs(r.add), scale: pairs(r.scale) })),
     ratings,
     managedIndex: index.get(catalog.model.managedOfferings.criterion) ?? -1,
+    adopted: cont.adopted.map((id) => index.get(id)!),
     tools,
   };
   compiledCache.set(catalog, c);
@@ -73,7 +75,8 @@ export function exclusionsFor(answers: Answers, catalog: Catalog): Map<ToolId, E
   const hits = new Map<ToolId, ExclusionHit>();
   for (const rule of catalog.model.exclusions) {
     const when = Object.entries(rule.when);
-    if (hits.has(rule.tool) || !when.every(([q, vals]) => vals.some((v) => has(answers[q], v)))) continue;
+    const holds = (cond: Record<string, string[]>) => Object.entries(cond).every(([q, vals]) => vals.some((v) => has(answers[q], v)));
+    if (hits.has(rule.tool) || !holds(rule.when) || (rule.unless && holds(rule.unless))) continue;
     const liftedBy: ExclusionHit['liftedBy'] = [];
     for (const [q, vals] of when) {
       const lift = catalog.questions.find((x) => x.id === q)?.choices.find((c) => !vals.includes(c.value));
@@ -127,14 +130,17 @@ export function buildContext(answers: Answers, catalog: Catalog): Context {
     const row = [...c.ratings[tool]];
     const m = managed.get(tool);
     if (m && c.managedIndex >= 0) row[c.managedIndex] = Math.min(5, row[c.managedIndex]! + m.bonus);
+    // Switching has a cost (F-4): what the team already runs needs no adopting.
+    if (existing.has(tool)) for (const i of c.adopted) row[i] = 5;
     // A stack's continuity adds up over its tools: 5 when it keeps everything the team runs.
     if (criteria.length > c.criteria.length) row.push(existing.has(tool) ? 5 / existing.size : 0);
     ratings[tool] = row;
   }
 
+  const adopted = (tool: ToolId, i: number) => existing.has(tool) && c.adopted.includes(i);
   const source = (tool: ToolId, i: number): string[] => {
     const crit = criteria[i]!;
-    if (crit.kind === 'continuity') return catalog.model.continuity.sources;
+    if (crit.kind === 'continuity' || adopted(tool, i)) return catalog.model.continuity.sources;
     const r = catalog.ratings[tool]![crit.id]!;
     const m = managed.get(tool);
     return m && i === c.managedIndex && ratings[tool][i] !== r.rating ? [...r.sources, ...m.sources] : r.sources;
@@ -142,6 +148,7 @@ export function buildContext(answers: Answers, catalog: Catalog): Context {
   const text = (tool: ToolId, i: number): string => {
     const crit = criteria[i]!;
     if (crit.kind === 'continuity') return existing.has(tool) ? 'Already run by the team' : 'Not yet run by the team';
+    if (adopted(tool, i)) return catalog.model.continuity.adoptedText;
     const r = catalog.ratings[tool]![crit.id]!;
     const m = managed.get(tool);
     return m && i === c.managedIndex && ratings[tool][i] !== r.rating ? `${r.text}; managed on your cloud by ${m.names.join(', ')}` : r.text;
