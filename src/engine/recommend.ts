@@ -191,9 +191,11 @@ function describeStack(s: StackScore, ctx: Context, catalog: Catalog): Combinati
   };
 }
 
-function topCriteria(tool: ToolId, ctx: Context, k: number): string[] {
+/** Where the tool gains most on its runner-up, weighted by what this team cares about. */
+function edges(tool: ToolId, rival: ToolId | undefined, ctx: Context, k: number): string[] {
   return ctx.criteria
-    .map((c, i) => ({ name: c.name.toLowerCase(), v: ctx.weights[i]! * ctx.ratings[tool][i]! }))
+    .map((c, i) => ({ name: c.name.toLowerCase(), v: ctx.weights[i]! * (ctx.ratings[tool][i]! - (rival ? ctx.ratings[rival][i]! : 0)) }))
+    .filter((x) => x.v > 0)
     .sort((a, b) => b.v - a.v)
     .slice(0, k)
     .map((x) => x.name);
@@ -214,7 +216,7 @@ function summarise(d: Decision, ctx: Context, catalog: Catalog): string {
   return (
     `${toolName(catalog, tool)} fits best with ${round(best.score)}/100` +
     (next ? `, ahead of ${toolName(catalog, next.tools[0]!)} (${round(next.score)})` : '') +
-    `; it is strongest where this team's weight lies: ${topCriteria(tool, ctx, 2).join(' and ')}.`
+    (next ? `; its lead comes mostly from ${edges(tool, next.tools[0], ctx, 2).join(' and ')}.` : '.')
   );
 }
 
