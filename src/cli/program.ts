@@ -62,6 +62,8 @@ export function buildProgram(io: Io): Command {
     .enablePositionalOptions()
     .exitOverride()
     .showSuggestionAfterError()
+    // `mlflow-advisor help recommend`: commander adds this only for programs without an action.
+    .helpCommand(true)
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),

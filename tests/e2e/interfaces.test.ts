@@ -212,6 +212,12 @@ describe('help', () => {
     expect(r.stdout).toMatch(new RegExp(`\\nExamples:\\n(.*\\n)*.*\\$ .*mlflow-advisor ${cmd}\\b`));
   });
 
+  it('`help COMMAND` shows that command\'s help', () => {
+    const r = run(['help', 'explain']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: mlflow-advisor explain /);
+  });
+
   it('the top-level help shows an example of every command', () => {
     const r = run(['--help']);
     for (const cmd of ['recommend', 'compare', 'explain', 'questions', 'schema', 'completion']) expect(r.stdout).toMatch(new RegExp(`\\$ .*mlflow-advisor ${cmd}\\b`));
