@@ -8,10 +8,12 @@ import { buildProgram } from './program.js';
 const io = processIo();
 const debug = process.argv.includes('--debug');
 
-// `mlflow-advisor | head -1`: a closed pipe is not an error worth a word.
+// `mlflow-advisor | head -1`: a closed pipe is not an error worth a word. The run still
+// finishes (dropping further output), so --output and --save files are written and the exit
+// code still reports an --expect mismatch.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
     throw err;
   });
 }

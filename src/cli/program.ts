@@ -26,6 +26,14 @@ Without a terminal (CI, pipes) or with --no-interactive it never prompts: unansw
 their defaults and the output lists them. Exit codes: 0 ok, 1 unexpected failure, 2 bad usage or
 input, 3 --expect mismatch, 130 interrupted.`;
 
+const ROOT_EXAMPLES = `${RECOMMEND_EXAMPLES.replace(/\n\nWithout[\s\S]*$/, '')}
+  $ mlflow-advisor compare                           # the four tools on every criterion
+  $ mlflow-advisor explain kubeflow                  # one tool's cited profile
+  $ mlflow-advisor questions --json                  # every question, flag, choice and default
+  $ mlflow-advisor schema > advisor.schema.json      # JSON Schema of recommend --json
+  $ source <(mlflow-advisor completion bash)         # shell completion (also zsh, fish)
+${RECOMMEND_EXAMPLES.slice(RECOMMEND_EXAMPLES.indexOf('\n\nWithout') + 1)}`;
+
 function addAnswerOptions(cmd: Command): Command {
   for (const q of catalog.questions) {
     const values = q.choices.map((c) => c.value).join('|');
@@ -35,7 +43,7 @@ function addAnswerOptions(cmd: Command): Command {
     cmd.addOption(opt);
   }
   return cmd
-    .option('--answers <file>', 'read answers from a JSON file (- for standard input); flags override it')
+    .option('--answers <file>', 'read answers from a JSON or YAML file (- for standard input); flags override it')
     .option('--json', 'print one JSON document (same as --format json)')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS))
     .option('--no-interactive', 'never prompt; unanswered questions take their defaults')
@@ -54,6 +62,8 @@ export function buildProgram(io: Io): Command {
     .enablePositionalOptions()
     .exitOverride()
     .showSuggestionAfterError()
+    // `mlflow-advisor help recommend`: commander adds this only for programs without an action.
+    .helpCommand(true)
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
@@ -61,8 +71,8 @@ export function buildProgram(io: Io): Command {
 
   // Bare `mlflow-advisor` is the questionnaire (on a terminal) or a recommendation from defaults.
   addAnswerOptions(program)
-    .argument('[command]', 'recommend (the default), compare, explain, questions or schema')
-    .addHelpText('after', RECOMMEND_EXAMPLES)
+    .argument('[command]', 'recommend (the default), compare, explain, questions, schema or completion')
+    .addHelpText('after', ROOT_EXAMPLES)
     .action(async (command: string | undefined, opts) => {
       // Commander hands an unknown command to the default action as an operand.
       if (command !== undefined) {
@@ -112,9 +122,28 @@ export function buildProgram(io: Io): Command {
     });
 
   program
+    .command('completion')
+    .description('a shell completion script for bash, zsh or fish (commands, flags and their values)')
+    .argument('[shell]', 'bash, zsh or fish')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ source <(mlflow-advisor completion bash)       # this bash session' +
+        '\n  $ mlflow-advisor completion bash > ~/.local/share/bash-completion/completions/mlflow-advisor' +
+        '\n  $ mlflow-advisor completion zsh > "${fpath[1]}/_mlflow-advisor"' +
+        '\n  $ mlflow-advisor completion fish > ~/.config/fish/completions/mlflow-advisor.fish',
+    )
+    .action(async (shell: string | undefined) => {
+      const { runCompletion } = await import('./commands/completion.js');
+      await runCompletion(shell, program, io);
+    });
+
+  program
     .command('schema')
     .description('the JSON Schema of the --json output of recommend')
-    .addHelpText('after', '\nExamples:\n  $ mlflow-advisor schema > advisor.schema.json')
+    .addHelpText(
+      'after',
+      "\nExamples:\n  $ mlflow-advisor schema > advisor.schema.json\n  $ mlflow-advisor schema | jq '.properties | keys'",
+    )
     .action(async () => {
       const { runSchema } = await import('./commands/schema.js');
       await runSchema(io);

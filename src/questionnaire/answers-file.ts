@@ -1,5 +1,6 @@
 // Reads an answers file (or standard input with `-`) defensively: size first, then bytes, then
-// UTF-8, then JSON; every failure is an InputError naming the file.
+// UTF-8, then JSON (or YAML for .yaml/.yml files, and for standard input that is not JSON);
+// every failure is an InputError naming the file.
 import { readFile, stat } from 'node:fs/promises';
 import type { Catalog } from '../catalog/schema.js';
 import type { Answers } from '../engine/types.js';
@@ -25,13 +26,25 @@ export async function readAnswersFile(
   if (text.includes('\u0000')) throw new InputError(`${where}: looks binary; an answers file is JSON like {"teamSize": "small"}.`);
   if (text.trim() === '') throw new InputError(`${where}: empty; an answers file is JSON like {"teamSize": "small"}.`);
   let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message.replace(/^JSON\.parse: /, '') : String(e);
-    throw new InputError(`${where}: not valid JSON (${detail}).`);
+  if (isYaml(path, text)) {
+    // The YAML parser is loaded only for YAML answers: JSON runs never pay for it.
+    const { parseYamlAnswers } = await import('./answers-yaml.js');
+    doc = parseYamlAnswers(text, where);
+  } else {
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      const detail = e instanceof Error ? e.message.replace(/^JSON\.parse: /, '') : String(e);
+      throw new InputError(`${where}: not valid JSON (${detail}).`);
+    }
   }
   return answersFromObject(doc, where, catalog);
+}
+
+/** YAML by extension; standard input is JSON when it starts like JSON, YAML otherwise. */
+export function isYaml(path: string, text: string): boolean {
+  if (path === '-') return !/^\s*[{[]/.test(text);
+  return /\.ya?ml$/i.test(path);
 }
 
 async function readPath(path: string): Promise<Uint8Array> {

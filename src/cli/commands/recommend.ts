@@ -59,7 +59,7 @@ export async function runRecommend(opts: RecommendFlags, io: Io): Promise<void> 
 
   let text: string;
   if (format === 'json') text = renderJson(result);
-  else if (format === 'markdown') text = (await import('../../render/markdown.js')).renderMarkdown(result, catalog);
+  else if (format === 'markdown') text = (await import('../../render/markdown.js')).renderMarkdown(result, catalog, recordDate(io.env));
   else {
     const toFile = opts.output !== undefined;
     const { renderTable } = await import('../../render/table.js');
@@ -85,6 +85,14 @@ export async function runRecommend(opts: RecommendFlags, io: Io): Promise<void> 
       throw new ExpectationError(`expected ${expected.join(',')} but the advice is ${got.join(',')}.`);
     }
   }
+}
+
+/** The decision record's date: today, or SOURCE_DATE_EPOCH (seconds) for reproducible records. */
+export function recordDate(env: NodeJS.ProcessEnv): Date {
+  const raw = env.SOURCE_DATE_EPOCH;
+  if (raw === undefined || raw === '') return new Date();
+  if (!/^\d+$/.test(raw.trim())) throw new InputError(`SOURCE_DATE_EPOCH: "${raw}" is not a Unix time in seconds; unset it or give one like 1767225600.`);
+  return new Date(Number(raw.trim()) * 1000);
 }
 
 async function writeOut(path: string, text: string): Promise<void> {

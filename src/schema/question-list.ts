@@ -1,0 +1,38 @@
+// The questions as `questions --json` prints them and the library exports them: one flat,
+// self-describing entry per question, derived from the question data.
+import type { Catalog } from '../catalog/schema.js';
+import { flagOf } from '../questionnaire/questions.js';
+
+export interface QuestionInfo {
+  /** The key in answers files, the library's answers object and the JSON `answers`. */
+  id: string;
+  /** The command-line flag: `--` + the id in kebab case. */
+  flag: string;
+  /** A few words naming the answer ("team size"). */
+  label: string;
+  prompt: string;
+  help: string;
+  /** Whether the answer is a list (comma-separated on the command line). */
+  multi: boolean;
+  /** Multi-valued only: whether an empty list is a valid answer. */
+  allowEmpty: boolean;
+  choices: { value: string; label: string }[];
+  default: string | string[];
+  /** Asked only when every listed question has one of the listed values; null: always asked. */
+  askedWhen: Record<string, string[]> | null;
+}
+
+export function questionList(catalog: Catalog): QuestionInfo[] {
+  return catalog.questions.map((q) => ({
+    id: q.id,
+    flag: flagOf(q),
+    label: q.label,
+    prompt: q.prompt,
+    help: q.help,
+    multi: q.type === 'multi',
+    allowEmpty: q.type === 'multi' && q.allowEmpty === true,
+    choices: q.choices.map((c) => ({ value: c.value, label: c.label })),
+    default: Array.isArray(q.default) ? [...q.default] : q.default,
+    askedWhen: q.askWhen ? structuredClone(q.askWhen) : null,
+  }));
+}
