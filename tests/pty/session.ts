@@ -19,6 +19,7 @@ export class PtySession {
   /** Everything the command wrote to the terminal, escape sequences included. */
   raw = '';
   private notes = '';
+  private closed = false;
   private readonly exited: Promise<Exit>;
   private readonly listeners = new Set<() => void>();
 
@@ -30,7 +31,15 @@ export class PtySession {
     });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => (this.notes += chunk));
-    this.exited = new Promise((resolve) => child.on('close', (code) => resolve({ code, notes: this.notes })));
+    this.exited = new Promise((resolve) => {
+      // No python3, or the relay failed: say so rather than time out.
+      child.on('error', (err) => (this.notes += `relay did not start: ${err.message}\n`));
+      child.on('close', (code) => {
+        this.closed = true;
+        for (const l of this.listeners) l();
+        resolve({ code, notes: this.notes });
+      });
+    });
   }
 
   /** Runs `node bin/mlflow-advisor.js ARGS` on a fresh terminal of the given size. */
@@ -60,9 +69,13 @@ export class PtySession {
     return new Promise((resolve, reject) => {
       const check = () => {
         const m = find();
-        if (!m) return;
-        done();
-        resolve(m);
+        if (m) {
+          done();
+          resolve(m);
+        } else if (this.closed) {
+          done();
+          reject(new Error(`no ${pattern} on the screen, and the command ended (${this.notes.trim()}); the screen ends with:\n${this.text.slice(-1500)}`));
+        }
       };
       const timer = setTimeout(() => {
         done();
