@@ -20,12 +20,16 @@ export interface PromptChoice<V> {
   checked?: boolean;
 }
 
+/** j/k and Ctrl+N/P move too; with vim keys on, letters no longer jump to a choice (see prompter). */
+export type Keybindings = ReadonlyArray<'vim' | 'emacs'>;
+
 export interface SelectConfig<V> {
   message: string;
   choices: readonly PromptChoice<V>[];
   default?: V;
   pageSize?: number;
   loop?: boolean;
+  theme?: { keybindings: Keybindings };
 }
 
 export interface CheckboxConfig<V> {
@@ -34,7 +38,7 @@ export interface CheckboxConfig<V> {
   required?: boolean;
   pageSize?: number;
   loop?: boolean;
-  theme?: { style: { renderSelectedChoices: (selected: ReadonlyArray<{ name: string }>) => string } };
+  theme?: { keybindings: Keybindings; style: { renderSelectedChoices: (selected: ReadonlyArray<{ name: string }>) => string } };
 }
 
 export interface ConfirmConfig {

@@ -25,6 +25,10 @@ export interface PrompterOptions {
 
 const ORIGIN_TAG: Record<AnswerOrigin, string> = { flag: ' (flag)', file: ' (answers file)', default: ' (default)', prompt: '' };
 
+// Type-to-jump in a select also reacts to Ctrl+C, moving the cursor to the first choice just as the
+// prompt quits, so the screen seems to show an answer; vim keys turn that off (j/k move instead).
+const KEYBINDINGS = ['vim', 'emacs'] as const;
+
 const clip = (s: string, width: number) => (s.length <= width ? s : s.slice(0, Math.max(1, width - 1)) + '…');
 
 export function createPrompter(catalog: Catalog, io: Pick<Io, 'stdin'>, options: PrompterOptions = {}): InteractivePrompter {
@@ -47,7 +51,7 @@ export function createPrompter(catalog: Catalog, io: Pick<Io, 'stdin'>, options:
           required: !q.allowEmpty,
           pageSize: pageSize(q.choices.length),
           loop: false,
-          theme: { style: { renderSelectedChoices: (s) => (s.length === 0 ? 'none' : s.map((c) => c.name).join(', ')) } },
+          theme: { keybindings: KEYBINDINGS, style: { renderSelectedChoices: (s) => (s.length === 0 ? 'none' : s.map((c) => c.name).join(', ')) } },
         },
         context,
       );
@@ -59,6 +63,7 @@ export function createPrompter(catalog: Catalog, io: Pick<Io, 'stdin'>, options:
         default: typeof current === 'string' ? current : q.default,
         pageSize: pageSize(q.choices.length),
         loop: false,
+        theme: { keybindings: KEYBINDINGS },
       },
       context,
     );
@@ -79,7 +84,14 @@ export function createPrompter(catalog: Catalog, io: Pick<Io, 'stdin'>, options:
       }),
     ];
     const id = await kit.select(
-      { message: 'Review your answers (Enter accepts; pick one to change it)', choices, default: '', pageSize: pageSize(choices.length), loop: false },
+      {
+        message: 'Review your answers (Enter accepts; pick one to change it)',
+        choices,
+        default: '',
+        pageSize: pageSize(choices.length),
+        loop: false,
+        theme: { keybindings: KEYBINDINGS },
+      },
       context,
     );
     return id === '' ? undefined : id;

@@ -44,12 +44,12 @@ async function screenShows(r: Rendered, see: RegExp, timeoutMs = 2_000): Promise
 
 /**
  * A prompt kit that plays `steps` in order, one per prompt, failing on a screen that does not
- * match or a prompt beyond the script. `screens` keeps every prompt's first screen, `answered` its
- * last one (the line it leaves once answered).
+ * match or a prompt beyond the script. `screens` keeps every prompt's first screen, `last` its
+ * last one (the line it leaves once answered, or what it shows when interrupted).
  */
 export function scriptedKit(steps: Step[] | ((screen: string) => Key[])) {
   const screens: string[] = [];
-  const answered: string[] = [];
+  const last: string[] = [];
   let next = 0;
   const wrap =
     (prompt: (config: never, context?: never) => Promise<unknown>) =>
@@ -60,9 +60,11 @@ export function scriptedKit(steps: Step[] | ((screen: string) => Key[])) {
       const screen = r.getScreen();
       screens.push(screen);
       const finish = async () => {
-        const value = await r.answer;
-        answered.push(r.getScreen());
-        return value;
+        try {
+          return await r.answer;
+        } finally {
+          last.push(r.getScreen());
+        }
       };
       if (typeof steps === 'function') {
         await press(r, steps(screen));
@@ -79,5 +81,5 @@ export function scriptedKit(steps: Step[] | ((screen: string) => Key[])) {
       return finish();
     };
   const kit = { select: wrap(select), checkbox: wrap(checkbox), confirm: wrap(confirm), input: wrap(input) } as unknown as PromptKit;
-  return { kit, screens, answered, played: () => next };
+  return { kit, screens, last, played: () => next };
 }

@@ -1,6 +1,7 @@
 // The built binary in a real pseudo-terminal, as a person meets it: no arguments, a terminal.
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { catalog } from '../../src/catalog/catalog.js';
 import { BIN, hasStack } from '../helpers/cli.js';
 import { KEY, PtySession } from './session.js';
 
@@ -44,6 +45,10 @@ describe('mlflow-advisor on a terminal', () => {
     const screen = session.text;
     // After the prompt's last help line ("... ⏎ select") comes one short line and nothing else.
     expect(screen.slice(screen.lastIndexOf('select') + 'select'.length).trim()).toBe('Interrupted.');
+    // The cursor stays on the default as the prompt quits: the screen does not seem to show an answer.
+    const first = catalog.questions[0]!;
+    const defaultLabel = first.choices.find((c) => c.value === first.default)!.label;
+    expect(screen.slice(screen.lastIndexOf('❯')).startsWith(`❯ ${defaultLabel}\n`)).toBe(true);
     expect(hasStack(screen)).toBe(false);
     expect(session.raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(session.raw.lastIndexOf('\u001b[?25l'));
     expect(notes).toContain('echo=1 icanon=1');
