@@ -6,6 +6,7 @@ import { recommend } from '../../engine/recommend.js';
 import type { Answers } from '../../engine/types.js';
 import { ExpectationError, InputError } from '../../errors.js';
 import { readAnswersFile } from '../../questionnaire/answers-file.js';
+import { deferPrompter } from '../../questionnaire/defer-prompter.js';
 import type { InteractivePrompter } from '../../questionnaire/prompter.js';
 import { resolveAnswers } from '../../questionnaire/resolve.js';
 import { renderJson } from '../../render/json.js';
@@ -55,7 +56,7 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
   for (const q of catalog.questions) if (opts[q.id] !== undefined) flags[q.id] = opts[q.id] as string | string[];
 
   let prompter: InteractivePrompter | undefined;
-  if (interactive) prompter = await makePrompter(io);
+  if (interactive) prompter = deferPrompter(() => makePrompter(io));
   const resolved = await resolveAnswers(catalog, { flags, file }, prompter);
   const result = recommend(resolved.answers, catalog, { defaulted: resolved.defaulted });
 
