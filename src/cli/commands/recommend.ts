@@ -55,8 +55,7 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
   const flags: Partial<Answers> = {};
   for (const q of catalog.questions) if (opts[q.id] !== undefined) flags[q.id] = opts[q.id] as string | string[];
 
-  let prompter: InteractivePrompter | undefined;
-  if (interactive) prompter = deferPrompter(() => makePrompter(io));
+  const prompter = interactive ? deferPrompter(() => makePrompter(io)) : undefined;
   const resolved = await resolveAnswers(catalog, { flags, file }, prompter);
   const result = recommend(resolved.answers, catalog, { defaulted: resolved.defaulted });
 
