@@ -84,8 +84,11 @@ export function answersFromObject(doc: unknown, where: string, catalog: Catalog)
 /** Asks one question; the CLI passes an inquirer-backed prompter, tests pass a fake. */
 export interface Prompter {
   ask(q: Question, progress: { index: number; total: number; current: AnswerValue }): Promise<AnswerValue>;
-  /** Shown once every answer is known; returns the final answers (possibly changed). */
-  review?(answers: Answers, origins: Record<string, AnswerOrigin>): Promise<Answers>;
+  /**
+   * Shown once every answer is known, when something was asked; returns the final answers and
+   * their origins (a changed answer becomes 'prompt', one that no longer applies 'default').
+   */
+  review?(answers: Answers, origins: Record<string, AnswerOrigin>): Promise<{ answers: Answers; origins: Record<string, AnswerOrigin> }>;
 }
 
 export interface Resolved {
@@ -100,8 +103,8 @@ export async function resolveAnswers(
   given: { flags?: Partial<Answers>; file?: Partial<Answers> },
   prompter?: Prompter,
 ): Promise<Resolved> {
-  const answers: Answers = {};
-  const origins: Record<string, AnswerOrigin> = {};
+  let answers: Answers = {};
+  let origins: Record<string, AnswerOrigin> = {};
   for (const q of catalog.questions) {
     const flag = given.flags?.[q.id];
     const file = given.file?.[q.id];
@@ -112,6 +115,7 @@ export async function resolveAnswers(
     answers[q.id] = Array.isArray(q.default) ? [...q.default] : q.default;
     origins[q.id] = 'default';
   };
+  let asked = 0;
   if (prompter) {
     const missing = () => catalog.questions.filter((q) => !(q.id in answers) && applies(q, { ...defaults(catalog), ...answers }));
     let index = 0;
@@ -121,17 +125,13 @@ export async function resolveAnswers(
       answers[q.id] = await prompter.ask(q, { index, total, current: q.default });
       origins[q.id] = 'prompt';
     }
+    asked = index;
   }
   for (const q of catalog.questions) if (!(q.id in answers)) fill(q);
-  let final = answers;
-  if (prompter?.review) {
-    final = await prompter.review({ ...answers }, origins);
-    for (const q of catalog.questions) {
-      if (JSON.stringify(final[q.id]) !== JSON.stringify(answers[q.id])) origins[q.id] = 'prompt';
-    }
-  }
+  // Nothing asked (every answer given): nothing to review.
+  if (prompter?.review && asked > 0) ({ answers, origins } = await prompter.review({ ...answers }, { ...origins }));
   const ordered: Answers = {};
-  for (const q of catalog.questions) ordered[q.id] = final[q.id]!;
+  for (const q of catalog.questions) ordered[q.id] = answers[q.id]!;
   return {
     answers: ordered,
     defaulted: catalog.questions.filter((q) => origins[q.id] === 'default').map((q) => q.id),

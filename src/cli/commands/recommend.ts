@@ -6,7 +6,9 @@ import { recommend } from '../../engine/recommend.js';
 import type { Answers } from '../../engine/types.js';
 import { ExpectationError, InputError } from '../../errors.js';
 import { readAnswersFile } from '../../questionnaire/answers-file.js';
-import { resolveAnswers, type Prompter } from '../../questionnaire/resolve.js';
+import { deferPrompter } from '../../questionnaire/defer-prompter.js';
+import type { InteractivePrompter } from '../../questionnaire/prompter.js';
+import { resolveAnswers } from '../../questionnaire/resolve.js';
 import { renderJson } from '../../render/json.js';
 import { colourLevel } from '../../render/style.js';
 import { didYouMean } from '../../util/suggest.js';
@@ -34,13 +36,17 @@ export function parseExpect(raw: string): string[] {
   return [...new Set(tools)].sort();
 }
 
-export async function runRecommend(opts: RecommendFlags, io: Io): Promise<void> {
+const loadPrompter = async (io: Io): Promise<InteractivePrompter> => (await import('../../questionnaire/prompter.js')).createPrompter(catalog, io);
+
+/** `makePrompter` is for tests, which render the questionnaire on a fake screen. */
+export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = loadPrompter): Promise<void> {
   const format = opts.json ? 'json' : (opts.format ?? 'table');
   if (opts.json && opts.format && opts.format !== 'json') {
     throw new InputError(`--json and --format ${opts.format} disagree; give one of them.`);
   }
   const expected = opts.expect !== undefined ? parseExpect(opts.expect) : undefined;
-  const interactive = opts.interactive !== false && io.stdinIsTTY && io.stdoutIsTTY;
+  // Prompts render on stderr: with it redirected they would wait unseen, so it must be a terminal too.
+  const interactive = opts.interactive !== false && io.stdinIsTTY && io.stdoutIsTTY && io.stderrIsTTY;
 
   if (opts.answers === '-' && io.stdinIsTTY) {
     throw new InputError('--answers -: standard input is a terminal; pipe the answers in (e.g. --answers - < team.json) or give a file.');
@@ -49,11 +55,7 @@ export async function runRecommend(opts: RecommendFlags, io: Io): Promise<void> 
   const flags: Partial<Answers> = {};
   for (const q of catalog.questions) if (opts[q.id] !== undefined) flags[q.id] = opts[q.id] as string | string[];
 
-  let prompter: Prompter | undefined;
-  if (interactive) {
-    const { createPrompter } = await import('../../questionnaire/prompter.js');
-    prompter = createPrompter(catalog, io);
-  }
+  const prompter = interactive ? deferPrompter(() => makePrompter(io)) : undefined;
   const resolved = await resolveAnswers(catalog, { flags, file }, prompter);
   const result = recommend(resolved.answers, catalog, { defaulted: resolved.defaulted });
 
@@ -74,9 +76,12 @@ export async function runRecommend(opts: RecommendFlags, io: Io): Promise<void> 
     io.stderr.write(`Wrote ${opts.output}\n`);
   } else io.stdout.write(text);
 
-  if (opts.save !== undefined) {
-    await writeOut(opts.save, renderJson(resolved.answers));
-    io.stderr.write(`Saved answers to ${opts.save} (replay with --answers ${opts.save})\n`);
+  // --save is the non-interactive way; after a questionnaire, offer it.
+  const asked = Object.values(resolved.origins).includes('prompt');
+  const savePath = opts.save ?? (prompter && asked ? await prompter.offerSave() : undefined);
+  if (savePath !== undefined) {
+    await writeOut(savePath, renderJson(resolved.answers));
+    io.stderr.write(`Saved answers to ${savePath} (replay with --answers ${savePath})\n`);
   }
 
   if (expected) {
