@@ -4,16 +4,16 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, constants, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expect as globalExpect, it, type ExpectStatic } from 'vitest';
 import { visibleWidth } from '../../src/render/table.js';
-import { start, testEnv, type AsyncRun } from '../helpers/cli-async.js';
+import { runAsync, start, testEnv, type AsyncRun } from '../helpers/cli-async.js';
 import { BIN, hasStack, run, type Run } from '../helpers/cli.js';
 
 const ROOT = dirname(dirname(BIN));
 const ESC = '\u001b[';
 const BOX = /[─│┌┐└┘├┤┼]/;
 
-function expectOneLineError(r: Run, code: number, message: RegExp): void {
+function expectOneLineError(r: Run, code: number, message: RegExp, expect: ExpectStatic = globalExpect): void {
   expect(r.stderr.trimEnd()).toMatch(message);
   expect(r.code).toBe(code);
   expect(hasStack(r.stderr)).toBe(false);
@@ -195,8 +195,10 @@ describe('signals while waiting for input', () => {
   });
 });
 
-describe('colour', () => {
-  it.each([
+// Tables of independent runs go concurrently (vitest gives one worker on two cores): each test
+// uses its own expect.
+describe.concurrent('colour', () => {
+  it.for([
     ['no variables (not a terminal)', {}, false],
     ['FORCE_COLOR=1', { FORCE_COLOR: '1' }, true],
     ['FORCE_COLOR empty', { FORCE_COLOR: '' }, true],
@@ -206,12 +208,13 @@ describe('colour', () => {
     ['an empty NO_COLOR is not set (no-color.org)', { NO_COLOR: '', FORCE_COLOR: '1' }, true],
     ['TERM=dumb', { TERM: 'dumb' }, false],
     ['TERM=dumb and FORCE_COLOR=1: forcing wins', { TERM: 'dumb', FORCE_COLOR: '1' }, true],
-  ])('%s', (_name, env, coloured) => {
-    for (const args of [['recommend'], ['compare'], ['explain', 'mlflow']]) {
-      const r = run(args, { env });
+  ] as const)('%s', async ([, env, coloured], { expect }) => {
+    const commands = [['recommend'], ['compare'], ['explain', 'mlflow']];
+    const runs = await Promise.all(commands.map((args) => runAsync(args, { env })));
+    runs.forEach((r, i) => {
       expect(r.code).toBe(0);
-      expect(r.stdout.includes(ESC), args.join(' ')).toBe(coloured);
-    }
+      expect(r.stdout.includes(ESC), commands[i]!.join(' ')).toBe(coloured);
+    });
   });
 
   it('never in JSON, markdown, files or messages, even when forced', () => {
@@ -229,12 +232,12 @@ describe('colour', () => {
   });
 });
 
-describe('narrow terminals', () => {
+describe.concurrent('narrow terminals', () => {
   // Prose lines are left to the terminal's own wrapping; a table row that wraps is unreadable,
   // so every table line must fit, and a table that cannot becomes a list.
-  it.each([40, 60, 80, 120])('COLUMNS=%i: every table line fits', (columns) => {
+  it.for([40, 60, 80, 120])('COLUMNS=%i: every table line fits', async (columns, { expect }) => {
     for (const args of [['recommend'], ['compare']]) {
-      const r = run(args, { env: { COLUMNS: String(columns) } });
+      const r = await runAsync(args, { env: { COLUMNS: String(columns) } });
       expect(r.code).toBe(0);
       const table = r.stdout.split('\n').filter((l) => BOX.test(l));
       for (const line of table) expect(visibleWidth(line), line).toBeLessThanOrEqual(columns);
@@ -253,9 +256,9 @@ describe('narrow terminals', () => {
   });
 });
 
-describe('very long arguments (100 KB)', () => {
+describe.concurrent('very long arguments (100 KB)', () => {
   const long = 'x'.repeat(100_000);
-  it.each([
+  it.for([
     ['a flag value', ['recommend', '--team-size', long], /^mlflow-advisor: --team-size: "x+…\(100000 characters\)…x+" is not allowed; use one of: solo, small, medium, large\.$/],
     ['a list value', ['recommend', '--needs', `lineage,${long}`], /^mlflow-advisor: --needs: "x+…\(100000 characters\)…x+" is not allowed; use any of: /],
     ['a value with spaces', ['recommend', '--cloud', 'ab '.repeat(33_000)], /^mlflow-advisor: --cloud: "ab ab .*…\(99000 characters\)….*" is not allowed; use one of: aws, gcp/],
@@ -264,15 +267,15 @@ describe('very long arguments (100 KB)', () => {
     ['a command', [long], /^mlflow-advisor: unknown command "x+…\(100003 characters\)…x+"\. Commands: recommend, /],
     ['a tool', ['explain', long], /^mlflow-advisor: unknown tool "x+…\(100003 characters\)…x+"; use one of: airflow, metaflow, kubeflow, mlflow\.$/],
     ['an answers file name', ['recommend', '--answers', long], /^mlflow-advisor: x+…\(100001 characters\)…x+: the file name is too long\.$/],
-  ])('%s: one clipped line', (_name, args, message) => {
-    const r = run(args);
-    expectOneLineError(r, 2, message);
+  ] as const)('%s: one clipped line', async ([, args, message], { expect }) => {
+    const r = await runAsync([...args]);
+    expectOneLineError(r, 2, message, expect);
     expect(r.stderr.length).toBeLessThan(400);
   });
 });
 
-describe('non-ASCII and control characters in input', () => {
-  it.each([
+describe.concurrent('non-ASCII and control characters in input', () => {
+  it.for([
     ['a value', ['recommend', '--team-size', 'größe'], /--team-size: "größe" is not allowed; use one of: solo/],
     ['a list item', ['recommend', '--needs', 'lineage,日本語'], /--needs: "日本語" is not allowed; use any of: /],
     ['a tool', ['explain', 'млфлоу'], /unknown tool "млфлоу"; use one of: airflow/],
@@ -281,9 +284,9 @@ describe('non-ASCII and control characters in input', () => {
     ['a terminal escape sequence', ['recommend', '--team-size', '\u001b[2J\u001b[31mred'], /--team-size: "\\x1b\[2J\\x1b\[31mred" is not allowed/],
     ['a bidi override', ['explain', 'mlflow\u202e'], /unknown tool "mlflow\\u202e"; use one of:/],
     ['a newline', ['recommend', '--budget', 'moderate\nfree'], /--budget: "moderate\\nfree" is not allowed/],
-  ])('%s is echoed readably and safely', (_name, args, message) => {
-    const r = run(args);
-    expectOneLineError(r, 2, message);
+  ] as const)('%s is echoed readably and safely', async ([, args, message], { expect }) => {
+    const r = await runAsync([...args]);
+    expectOneLineError(r, 2, message, expect);
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
   });
 

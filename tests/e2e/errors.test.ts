@@ -4,13 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { MAX_ANSWERS_BYTES } from '../../src/questionnaire/answers-file.js';
-import { testEnv } from '../helpers/cli-async.js';
+import { runAsync, testEnv } from '../helpers/cli-async.js';
 import { BIN, hasStack, run, type Run } from '../helpers/cli.js';
 
 /** What every input error looks like: exit 2, nothing on stdout, one line on stderr, no stack. */
-function expectInputError(r: Run, message: RegExp): void {
+function expectInputError(r: Run, message: RegExp, expect: ExpectStatic): void {
   expect(r.stderr).toMatch(message);
   expect(r.code).toBe(2);
   expect(r.stdout).toBe('');
@@ -19,8 +19,9 @@ function expectInputError(r: Run, message: RegExp): void {
   expect(r.stderr).toMatch(/^mlflow-advisor: /);
 }
 
-describe('usage errors', () => {
-  it.each([
+// The tables run concurrently (each case is its own process): pass the test's own expect.
+describe.concurrent('usage errors', () => {
+  it.for([
     ['unknown command', ['recmmend'], /unknown command "recmmend". Did you mean "recommend"\? Commands: recommend, compare/],
     ['unknown option', ['recommend', '--team-sise', 'small'], /unknown option '--team-sise' \(Did you mean --team-size\?\)/],
     ['unknown option of the default command', ['--jsn'], /unknown option '--jsn' \(Did you mean --json\?\)/],
@@ -41,8 +42,8 @@ describe('usage errors', () => {
     ['an operand recommend does not take', ['recommend', 'mlflow'], /too many arguments for 'recommend'/],
     ['an unknown --expect tool', ['recommend', '--expect', 'mlfow'], /--expect: "mlfow" is not a tool; use any of: airflow, metaflow, kubeflow, mlflow\. Did you mean "mlflow"\?/],
     ['an empty --expect', ['recommend', '--expect', ''], /--expect: name one or more tools: airflow, metaflow, kubeflow, mlflow\./],
-  ])('%s', (_name, args, message) => {
-    expectInputError(run(args), message);
+  ] as const)('%s', async ([, args, message], { expect }) => {
+    expectInputError(await runAsync([...args]), message, expect);
   });
 
   it('help, as a command or a flag, is a success on stdout', () => {
@@ -64,7 +65,7 @@ describe('usage errors', () => {
   });
 });
 
-describe('answers files', () => {
+describe.concurrent('answers files', () => {
   let dir: string;
   const files: Record<string, string | Buffer> = {
     'empty.json': '',
@@ -106,7 +107,7 @@ describe('answers files', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each([
+  it.for([
     ['missing', 'missing.json', /^mlflow-advisor: missing\.json: no such answers file\.$/m],
     ['a directory', 'folder.json', /folder\.json: is a directory, not an answers file\./],
     ['empty', 'empty.json', /empty\.json: empty; an answers file is JSON like \{"teamSize": "small"\}\./],
@@ -132,17 +133,17 @@ describe('answers files', () => {
     ['a file name with an escape sequence', 'esc\u001b[31m.json', /esc\\x1b\[31m\.json: not valid JSON/],
     ['over the size limit, refused unread', 'over-limit.json', new RegExp(`over-limit\\.json: ${MAX_ANSWERS_BYTES + 1} bytes is too large for an answers file \\(limit ${MAX_ANSWERS_BYTES} bytes, 1 MiB\\); not read\\.`)],
     ['at the size limit, read', 'at-limit.json', /at-limit\.json: looks binary/],
-  ])('%s', (_name, file, message) => {
-    expectInputError(run(['recommend', '--json', '--answers', file], { cwd: dir }), message);
+  ] as const)('%s', async ([, file, message], { expect }) => {
+    expectInputError(await runAsync(['recommend', '--json', '--answers', file], { cwd: dir }), message, expect);
   });
 
-  it.each([
+  it.for([
     ['a byte order mark', 'bom.json'],
     ['CRLF line ends', 'crlf.json'],
     ['a BOM and CRLF line ends', 'bom-crlf.json'],
     ['a non-ASCII file name', 'réponses équipe.json'],
-  ])('accepts %s', (_name, file) => {
-    const r = run(['recommend', '--json', '--answers', file], { cwd: dir });
+  ] as const)('accepts %s', async ([, file], { expect }) => {
+    const r = await runAsync(['recommend', '--json', '--answers', file], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
@@ -150,12 +151,12 @@ describe('answers files', () => {
     expect(doc.defaulted).not.toContain('teamSize');
   });
 
-  it('a device with no size is still read only up to the limit', () => {
+  it('a device with no size is still read only up to the limit', async ({ expect }) => {
     expect(existsSync('/dev/zero')).toBe(true);
-    expectInputError(run(['recommend', '--answers', '/dev/zero']), /\/dev\/zero: more than 1048576 bytes is too large for answers \(limit 1048576 bytes, 1 MiB\)\./);
+    expectInputError(await runAsync(['recommend', '--answers', '/dev/zero']), /\/dev\/zero: more than 1048576 bytes is too large for answers \(limit 1048576 bytes, 1 MiB\)\./, expect);
   });
 
-  it('an unreadable file: permission denied', () => {
+  it('an unreadable file: permission denied', ({ expect }) => {
     const file = join(dir, 'locked.json');
     writeFileSync(file, '{"teamSize": "small"}');
     chmodSync(file, 0o000);
@@ -168,31 +169,31 @@ describe('answers files', () => {
       input: '',
       ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
     });
-    expectInputError({ code: r.status, stdout: r.stdout, stderr: r.stderr }, new RegExp(`${file.replace(/[.\\]/g, '\\$&')}: permission denied; the answers file must be readable\\.`));
+    expectInputError({ code: r.status, stdout: r.stdout, stderr: r.stderr }, new RegExp(`${file.replace(/[.\\]/g, '\\$&')}: permission denied; the answers file must be readable\\.`), expect);
   });
 });
 
-describe('answers on standard input (--answers -)', () => {
-  it.each([
+describe.concurrent('answers on standard input (--answers -)', () => {
+  it.for([
     ['empty', '', /^mlflow-advisor: answers from standard input: empty; an answers file is JSON like/],
     ['not JSON', 'team size: small\n', /answers from standard input: not valid JSON \(Unexpected token 'e', "team size: small\\n" is not valid JSON\)\./],
     ['a value outside the choices', '{"teamSize": "huge"}', /answers from standard input: teamSize: "huge" is not allowed; use one of: solo, small, medium, large\./],
     ['over the size limit', ' '.repeat(MAX_ANSWERS_BYTES + 1), /answers from standard input: more than 1048576 bytes is too large for answers \(limit 1048576 bytes, 1 MiB\)\./],
-  ])('%s', (_name, input, message) => {
-    expectInputError(run(['recommend', '--answers', '-'], { input }), message);
+  ] as const)('%s', async ([, input, message], { expect }) => {
+    expectInputError(await runAsync(['recommend', '--answers', '-'], { input }), message, expect);
   });
 
-  it('accepts a BOM and CRLF line ends', () => {
-    const r = run(['recommend', '--json', '--answers', '-'], { input: '\uFEFF{\r\n"teamSize": "large"\r\n}\r\n' });
+  it('accepts a BOM and CRLF line ends', async ({ expect }) => {
+    const r = await runAsync(['recommend', '--json', '--answers', '-'], { input: '\uFEFF{\r\n"teamSize": "large"\r\n}\r\n' });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).answers.teamSize).toBe('large');
   });
 
-  it('a directory on standard input is named as one, not read as empty', () => {
+  it('a directory on standard input is named as one, not read as empty', ({ expect }) => {
     const fd = openSync(tmpdir(), 'r');
     try {
       const r = spawnSync(process.execPath, [BIN, 'recommend', '--answers', '-'], { encoding: 'utf8', env: testEnv(), stdio: [fd, 'pipe', 'pipe'] });
-      expectInputError({ code: r.status, stdout: r.stdout, stderr: r.stderr }, /--answers -: standard input is a directory, not answers\./);
+      expectInputError({ code: r.status, stdout: r.stdout, stderr: r.stderr }, /--answers -: standard input is a directory, not answers\./, expect);
     } finally {
       closeSync(fd);
     }
