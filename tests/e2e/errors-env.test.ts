@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, expect as globalExpect, it, type ExpectStatic } from 'vitest';
 import { visibleWidth } from '../../src/render/table.js';
-import { runAsync, start, testEnv, type AsyncRun } from '../helpers/cli-async.js';
+import { asUnprivileged, copyInstall, runAsync, start, testEnv, type AsyncRun } from '../helpers/cli-async.js';
 import { BIN, hasStack, run, type Run } from '../helpers/cli.js';
 
 const ROOT = dirname(dirname(BIN));
@@ -100,15 +100,17 @@ describe('unexpected failures (exit 1)', () => {
   });
 
   describe('a broken installation (a lazily loaded part is missing)', () => {
+    let install: ReturnType<typeof copyInstall>;
     let bin: string;
     beforeAll(() => {
-      const copy = join(tmp, 'install');
-      for (const part of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
-      const markdown = readdirSync(join(copy, 'dist/chunks')).filter((f) => f.startsWith('markdown-'));
+      install = copyInstall();
+      bin = install.bin;
+      const chunks = join(install.dir, 'dist/chunks');
+      const markdown = readdirSync(chunks).filter((f) => f.startsWith('markdown-'));
       expect(markdown).toHaveLength(1);
-      rmSync(join(copy, 'dist/chunks', markdown[0]!));
-      bin = join(copy, 'bin/mlflow-advisor.js');
+      rmSync(join(chunks, markdown[0]!));
     });
+    afterAll(() => rmSync(install.dir, { recursive: true, force: true }));
 
     it('the paths that need it fail with one line and the hint; the others still work', async () => {
       const broken = await start(['recommend', '--format', 'markdown'], { bin }).done;
@@ -309,13 +311,12 @@ describe('a file the CLI cannot write', () => {
     cpSync(join(ROOT, 'package.json'), join(locked, 'p.json'));
     chmodSync(locked, 0o555);
     chmodSync(tmp, 0o755);
-    // root writes anywhere; as root the CLI runs as nobody, which cannot.
-    const asRoot = process.getuid?.() === 0;
-    const r = spawnSync(process.execPath, [BIN, 'recommend', '--output', join(locked, 'x.md')], {
-      encoding: 'utf8',
-      env: testEnv(),
-      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-    });
-    expectOneLineError({ code: r.status, stdout: r.stdout, stderr: r.stderr }, 2, /locked\/x\.md: cannot write \(permission denied\)\./);
+    const install = copyInstall();
+    try {
+      const r = spawnSync(process.execPath, [install.bin, 'recommend', '--output', join(locked, 'x.md')], { encoding: 'utf8', env: testEnv(), cwd: install.dir, ...asUnprivileged() });
+      expectOneLineError({ code: r.status, stdout: r.stdout, stderr: r.stderr }, 2, /locked\/x\.md: cannot write \(permission denied\)\./);
+    } finally {
+      rmSync(install.dir, { recursive: true, force: true });
+    }
   });
 });

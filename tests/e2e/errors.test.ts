@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { MAX_ANSWERS_BYTES } from '../../src/questionnaire/answers-file.js';
-import { runAsync, testEnv } from '../helpers/cli-async.js';
+import { asUnprivileged, copyInstall, runAsync, testEnv } from '../helpers/cli-async.js';
 import { BIN, hasStack, run, type Run } from '../helpers/cli.js';
 
 /** What every input error looks like: exit 2, nothing on stdout, one line on stderr, no stack. */
@@ -161,15 +161,13 @@ describe.concurrent('answers files', () => {
     writeFileSync(file, '{"teamSize": "small"}');
     chmodSync(file, 0o000);
     chmodSync(dir, 0o755);
-    // root reads a mode-000 file anyway, so as root the CLI runs as nobody, which cannot.
-    const asRoot = process.getuid?.() === 0;
-    const r = spawnSync(process.execPath, [BIN, 'recommend', '--answers', file], {
-      encoding: 'utf8',
-      env: testEnv(),
-      input: '',
-      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-    });
-    expectInputError({ code: r.status, stdout: r.stdout, stderr: r.stderr }, new RegExp(`${file.replace(/[.\\]/g, '\\$&')}: permission denied; the answers file must be readable\\.`), expect);
+    const install = copyInstall();
+    try {
+      const r = spawnSync(process.execPath, [install.bin, 'recommend', '--answers', file], { encoding: 'utf8', env: testEnv(), input: '', cwd: install.dir, ...asUnprivileged() });
+      expectInputError({ code: r.status, stdout: r.stdout, stderr: r.stderr }, new RegExp(`${file.replace(/[.\\]/g, '\\$&')}: permission denied; the answers file must be readable\\.`), expect);
+    } finally {
+      rmSync(install.dir, { recursive: true, force: true });
+    }
   });
 });
 

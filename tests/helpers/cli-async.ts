@@ -1,6 +1,9 @@
 // The built CLI spawned without blocking the test: for several runs at once (the property test)
 // and for runs the test talks to while they wait (signals, pipes that stay open).
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { BIN, type Run } from './cli.js';
 
 export interface AsyncRun extends Run {
@@ -46,3 +49,18 @@ export function start(
 }
 
 export const runAsync = (args: string[], opts: Parameters<typeof start>[1] = {}) => start(args, opts).done;
+
+/**
+ * A copy of the built CLI (bin, dist, package.json) in a fresh world-readable directory: to break
+ * on purpose, or to run as another user (`nobody`) whatever the permissions of the checkout.
+ */
+export function copyInstall(): { dir: string; bin: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'mlflow-advisor-install-'));
+  chmodSync(dir, 0o755);
+  const root = dirname(dirname(BIN));
+  for (const part of ['bin', 'dist', 'package.json']) cpSync(join(root, part), join(dir, part), { recursive: true });
+  return { dir, bin: join(dir, 'bin/mlflow-advisor.js') };
+}
+
+/** Root reads and writes regardless of permissions: as root, run the CLI as nobody to test them. */
+export const asUnprivileged = (): Pick<SpawnOptions, 'uid' | 'gid'> => (process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {});
