@@ -62,11 +62,13 @@ export function buildProgram(io: Io): Command {
     .enablePositionalOptions()
     .exitOverride()
     .showSuggestionAfterError()
-    // `mlflow-advisor help recommend`: commander adds this only for programs without an action.
+    // `mlflow-advisor help [command]`, which the default action would otherwise take for a typo.
     .helpCommand(true)
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // The error boundary prints commander's errors, as one line like every other error.
+      outputError: () => {},
     });
 
   // Bare `mlflow-advisor` is the questionnaire (on a terminal) or a recommendation from defaults.

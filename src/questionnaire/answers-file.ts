@@ -1,20 +1,27 @@
 // Reads an answers file (or standard input with `-`) defensively: size first, then bytes, then
 // UTF-8, then JSON (or YAML for .yaml/.yml files, and for standard input that is not JSON);
 // every failure is an InputError naming the file.
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, constants, createReadStream, fstat, fstatSync, open, type Stats } from 'node:fs';
+import { Socket } from 'node:net';
+import { isatty } from 'node:tty';
+import { promisify } from 'node:util';
 import type { Catalog } from '../catalog/schema.js';
 import type { Answers } from '../engine/types.js';
 import { InputError } from '../errors.js';
 import { answersFromObject } from './resolve.js';
 
 export const MAX_ANSWERS_BYTES = 1024 * 1024;
+const LIMIT = `${MAX_ANSWERS_BYTES} bytes, 1 MiB`;
+const STDIN = 'answers from standard input';
+const openFile = promisify(open);
+const fstatFile = promisify(fstat);
 
 export async function readAnswersFile(
   path: string,
   catalog: Catalog,
   stdin: AsyncIterable<Uint8Array | string> = process.stdin,
 ): Promise<Partial<Answers>> {
-  const where = path === '-' ? 'answers from standard input' : path;
+  const where = path === '-' ? STDIN : path;
   const bytes = path === '-' ? await readStdin(stdin) : await readPath(path);
   let text: string;
   try {
@@ -34,8 +41,7 @@ export async function readAnswersFile(
     try {
       doc = JSON.parse(text);
     } catch (e) {
-      const detail = e instanceof Error ? e.message.replace(/^JSON\.parse: /, '') : String(e);
-      throw new InputError(`${where}: not valid JSON (${detail}).`);
+      throw new InputError(`${where}: not valid JSON (${jsonProblem(e, text)}).`);
     }
   }
   return answersFromObject(doc, where, catalog);
@@ -47,39 +53,83 @@ export function isYaml(path: string, text: string): boolean {
   return /\.ya?ml$/i.test(path);
 }
 
+/** V8's JSON.parse message, with the line and column a person editing the file looks for. */
+function jsonProblem(e: unknown, text: string): string {
+  const detail = e instanceof Error ? e.message.replace(/^JSON\.parse: /, '') : String(e);
+  const at = /at position (\d+)/.exec(detail);
+  if (!at || /\(line \d+/.test(detail)) return detail;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${detail}: line ${line}, column ${column}`;
+}
+
 async function readPath(path: string): Promise<Uint8Array> {
-  let info;
+  if (path === '') throw new InputError('--answers: needs a file name, or - for standard input.');
+  let fd: number;
   try {
-    info = await stat(path);
+    // Non-blocking: a FIFO without a writer or a terminal must not hold a thread that exiting on
+    // Ctrl+C would then wait for.
+    fd = await openFile(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw fileError(path, e);
   }
-  if (info.isDirectory()) throw new InputError(`${path}: is a directory, not an answers file.`);
-  if (info.size > MAX_ANSWERS_BYTES) {
-    throw new InputError(`${path}: ${info.size} bytes is too large for an answers file (limit ${MAX_ANSWERS_BYTES}).`);
-  }
+  let info: Stats;
   try {
-    return await readFile(path);
+    // Checked on the open file, so the file that is read is the one that was measured.
+    info = await fstatFile(fd);
+    if (info.isDirectory()) throw new InputError(`${path}: is a directory, not an answers file.`);
+    if (info.size > MAX_ANSWERS_BYTES) {
+      throw new InputError(`${path}: ${info.size} bytes is too large for an answers file (limit ${LIMIT}); not read.`);
+    }
+    if (isatty(fd)) throw new InputError(`${path}: is a terminal; give a file, or pipe the answers in with --answers -.`);
   } catch (e) {
-    throw fileError(path, e);
+    closeSync(fd);
+    throw e instanceof InputError ? e : fileError(path, e);
+  }
+  // Pipes wait for data without a thread; files and devices are read in chunks. Either stream
+  // owns the descriptor now. The cap applies while reading: devices (/dev/zero) report no size.
+  const stream = info.isFIFO() ? new Socket({ fd, readable: true, writable: false }) : createReadStream(path, { fd });
+  try {
+    return await readCapped(stream, path);
+  } catch (e) {
+    throw e instanceof InputError ? e : fileError(path, e);
+  } finally {
+    stream.destroy();
   }
 }
 
 function fileError(path: string, e: unknown): InputError {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return new InputError(`${path}: no such answers file.`);
-  if (code === 'EACCES' || code === 'EPERM') return new InputError(`${path}: permission denied.`);
+  if (code === 'EACCES' || code === 'EPERM') return new InputError(`${path}: permission denied; the answers file must be readable.`);
   if (code === 'EISDIR') return new InputError(`${path}: is a directory, not an answers file.`);
+  if (code === 'ENOTDIR') return new InputError(`${path}: a part of the path is not a directory.`);
+  if (code === 'ENAMETOOLONG') return new InputError(`${path}: the file name is too long.`);
   return new InputError(`${path}: cannot be read (${code ?? String(e)}).`);
 }
 
 async function readStdin(stdin: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+  // Node reads a directory on standard input as empty; say what it is instead.
+  if (stdin === process.stdin && isDirectoryFd(0)) throw new InputError('--answers -: standard input is a directory, not answers.');
+  return readCapped(stdin, STDIN);
+}
+
+function isDirectoryFd(fd: number): boolean {
+  try {
+    return fstatSync(fd).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function readCapped(source: AsyncIterable<Uint8Array | string>, where: string): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stdin) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+  for await (const chunk of source) {
+    const b = Buffer.from(chunk);
     size += b.length;
-    if (size > MAX_ANSWERS_BYTES) throw new InputError(`standard input: more than ${MAX_ANSWERS_BYTES} bytes is too large for answers.`);
+    if (size > MAX_ANSWERS_BYTES) throw new InputError(`${where}: more than ${MAX_ANSWERS_BYTES} bytes is too large for answers (limit ${LIMIT}).`);
     chunks.push(b);
   }
   return Buffer.concat(chunks);

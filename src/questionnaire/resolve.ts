@@ -3,6 +3,7 @@
 import type { Catalog, Question } from '../catalog/schema.js';
 import type { Answers } from '../engine/types.js';
 import { InputError } from '../errors.js';
+import { quote } from '../util/quote.js';
 import { closest, didYouMean } from '../util/suggest.js';
 import { applies, choiceValues, defaults, kebab } from './questions.js';
 
@@ -20,7 +21,7 @@ export function parseValue(q: Question, raw: unknown, where: string): AnswerValu
     }
     const v = raw.trim();
     if (!allowed.includes(v)) {
-      throw new InputError(`${where}: "${raw}" is not allowed; use one of: ${allowedList(q)}.${didYouMean(v, allowed)}`);
+      throw new InputError(`${where}: ${quote(raw)} is not allowed; use one of: ${allowedList(q)}.${didYouMean(v, allowed)}`);
     }
     return v;
   }
@@ -35,7 +36,7 @@ export function parseValue(q: Question, raw: unknown, where: string): AnswerValu
     }
     const v = item.trim();
     if (!allowed.includes(v)) {
-      throw new InputError(`${where}: "${item}" is not allowed; use any of: ${allowedList(q)}.${didYouMean(v, allowed)}`);
+      throw new InputError(`${where}: ${quote(item)} is not allowed; use any of: ${allowedList(q)}.${didYouMean(v, allowed)}`);
     }
     picked.add(v);
   }
@@ -49,7 +50,7 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return `"${v}"`;
+  if (typeof v === 'string') return quote(v);
   return `${typeof v} ${String(v)}`;
 }
 
@@ -67,15 +68,19 @@ export function answersFromObject(doc: unknown, where: string, catalog: Catalog)
     byKey.set(kebab(q.id), q);
   }
   const out: Partial<Answers> = Object.create(null) as Partial<Answers>;
+  const seen = new Map<string, string>();
   for (const key of Object.keys(doc)) {
     const q = byKey.get(key);
     if (!q) {
       const ids = catalog.questions.map((x) => x.id);
       const hint = closest(key, [...byKey.keys()]);
       throw new InputError(
-        `${where}: unknown key "${key}".${hint ? ` Did you mean "${byKey.get(hint)!.id}"?` : ''} Known keys: ${ids.join(', ')}.`,
+        `${where}: unknown key ${quote(key)}.${hint ? ` Did you mean "${byKey.get(hint)!.id}"?` : ''} Known keys: ${ids.join(', ')}.`,
       );
     }
+    // `teamSize` and `team-size` in one file: which one wins would be a silent guess.
+    if (seen.has(q.id)) throw new InputError(`${where}: ${quote(seen.get(q.id)!)} and ${quote(key)} both answer ${q.id}; keep one.`);
+    seen.set(q.id, key);
     out[q.id] = parseValue(q, (doc as Record<string, unknown>)[key], `${where}: ${q.id}`);
   }
   return out;

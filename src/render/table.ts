@@ -18,11 +18,11 @@ export function makeChalk(opts: RenderOptions): ChalkInstance {
   return new Chalk({ level: opts.colour });
 }
 
-/** A table, or for narrow terminals the same rows as an indented list. */
+/** Columns a line takes on a terminal (colour codes take none; every character here is narrow). */
+export const visibleWidth = (line: string) => Array.from(line.replace(/\u001b\[[0-9;]*m/g, '')).length;
+
+/** A table when it fits the terminal; otherwise the same rows as an indented list. */
 export function grid(head: string[], rows: string[][], opts: RenderOptions, c: ChalkInstance): string {
-  if (opts.columns < 60) {
-    return rows.map((r) => r.map((cell, i) => (i === 0 ? `- ${cell}` : `    ${head[i]}: ${cell}`)).join('\n')).join('\n');
-  }
   const table = new Table({
     head: head.map((h) => c.bold(h)),
     style: { head: [], border: [] },
@@ -31,7 +31,10 @@ export function grid(head: string[], rows: string[][], opts: RenderOptions, c: C
     wordWrap: true,
   });
   for (const r of rows) table.push(r);
-  return table.toString();
+  const text = table.toString();
+  // A table row the terminal wraps is unreadable; a list wraps gracefully.
+  if (Math.max(...text.split('\n').map(visibleWidth)) <= opts.columns) return text;
+  return rows.map((r) => r.map((cell, i) => (i === 0 ? `- ${cell}` : `    ${head[i]}: ${cell}`)).join('\n')).join('\n');
 }
 
 export function reasonLines(reasons: readonly Reason[], c: ChalkInstance, indent = '  '): string[] {

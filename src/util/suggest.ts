@@ -19,6 +19,8 @@ export function closest(input: string, candidates: readonly string[]): string | 
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
+    // Lengths that differ by more than a typo can: skip (a 1 MB key costs nothing to reject).
+    if (Math.abs(needle.length - c.length) > Math.max(2, Math.floor(c.length / 3))) continue;
     const d = distance(needle, c.toLowerCase());
     if (d < bestD) {
       bestD = d;
