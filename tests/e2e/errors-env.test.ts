@@ -296,7 +296,7 @@ describe.concurrent('non-ASCII and control characters in input', () => {
     const out = join(tmp, 'décision 決定.md');
     const r = run(['recommend', '--format', 'markdown', '--output', out]);
     expect(r.code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toMatch(/^# Use /);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Adopt /);
   });
 });
 

@@ -174,7 +174,8 @@ describe.concurrent('answers files', () => {
 describe.concurrent('answers on standard input (--answers -)', () => {
   it.for([
     ['empty', '', /^mlflow-advisor: answers from standard input: empty; an answers file is JSON like/],
-    ['not JSON', 'team size: small\n', /answers from standard input: not valid JSON \(Unexpected token 'e', "team size: small\\n" is not valid JSON\)\./],
+    ['truncated JSON', '{"teamSize": "small"', /answers from standard input: not valid JSON \(.*line 1, column 21\)\./],
+    ['neither JSON nor an object in YAML', 'team size: small\n', /answers from standard input: unknown key "team size"\. Did you mean "teamSize"\?/],
     ['a value outside the choices', '{"teamSize": "huge"}', /answers from standard input: teamSize: "huge" is not allowed; use one of: solo, small, medium, large\./],
     ['over the size limit', ' '.repeat(MAX_ANSWERS_BYTES + 1), /answers from standard input: more than 1048576 bytes is too large for answers \(limit 1048576 bytes, 1 MiB\)\./],
   ] as const)('%s', async ([, input, message], { expect }) => {
