@@ -135,9 +135,15 @@ function toolReasons(tool: ToolId, ctx: Context, catalog: Catalog): Reason[] {
     sources: ctx.source(tool, x.i),
   });
   const strengths = rows.filter((x) => x.edge > 0 && x.r >= 3).sort((a, b) => b.edge - a.edge).slice(0, 3);
-  const concerns = rows.filter((x) => x.edge < 0 && x.r <= 2 && x.w >= 0.03).sort((a, b) => a.edge - b.edge).slice(0, 2);
+  const gaps = scoreStack([tool], ctx).gaps;
+  // A declared need it misses is said once, as a shortfall, not also as a weakness.
+  const missed = new Set(gaps.map((g) => g.requirement.index));
+  const concerns = rows
+    .filter((x) => x.edge < 0 && x.r <= 2 && x.w >= 0.03 && !missed.has(x.i))
+    .sort((a, b) => a.edge - b.edge)
+    .slice(0, 2);
   const out = [...strengths.map((x) => line(x, 'Strong on ')), ...concerns.map((x) => line(x, 'Weak on '))];
-  for (const g of scoreStack([tool], ctx).gaps) {
+  for (const g of gaps) {
     const c = ctx.criteria[g.requirement.index]!;
     out.push({
       text: `Falls short: ${g.requirement.why}, which takes ${c.name.toLowerCase()} of at least ${g.requirement.min}/5; rated ${g.rating}/5 (-${round(g.points)} points)`,
