@@ -1,21 +1,56 @@
-// Builds the published files: one minified ESM bundle for the CLI (lazy chunks for the prompt
-// library, tables and the schema), the library entry, and type declarations.
-//   node scripts/build.mjs            full build
-//   node scripts/build.mjs --no-types skip declarations (what the test suite uses)
+// Builds the published files:
+//   dist/cli.cjs     the whole CLI in one minified file (commander, the engine, the catalog and
+//                    every command), so `recommend --json` reads this one file and nothing else.
+//                    CommonJS, because Node starts a CommonJS file with less memory and work than
+//                    an ES module (no module loader, no thread pool for the read).
+//   dist/lazy/*.cjs  what only some paths need: the prompt library, table rendering (chalk,
+//                    cli-table3) and the JSON Schema (zod, the one runtime dependency); each is
+//                    one file, required by the path that needs it
+//   dist/index.js    the library API (ESM), one file of its own (no chunks shared with the CLI)
+//   dist/index.d.ts  declarations (dist/types)
+// No source maps are written: nothing on the start-up path reads or points to one.
+//   node scripts/build.mjs             full build
+//   node scripts/build.mjs --no-types  skip declarations (what the test suite uses)
+//   node scripts/build.mjs --no-minify readable names, for `node --cpu-prof dist/cli.cjs ...`
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const types = !process.argv.includes('--no-types');
+const minify = !process.argv.includes('--no-minify');
+const dist = join(root, 'dist');
+
+// Modules that pull in a heavy package, imported with `import()` only on the paths that need
+// them. Each becomes its own file in dist/lazy; everything else is inlined into dist/cli.cjs.
+const LAZY = {
+  'src/questionnaire/prompter.ts': 'prompter', // @inquirer/*: only when a prompt is shown
+  'src/render/table.ts': 'table', // chalk, cli-table3: the table output
+  'src/render/profile.ts': 'profile', // the same, for explain and compare
+  'src/schema/json-schema.ts': 'json-schema', // zod: only the schema command
+};
+// Packages that modules inside dist/cli.cjs import but only on a rarely taken path; each becomes
+// a file of its own in dist/lazy, required when that code first runs. (answers-yaml.ts itself
+// stays in the CLI file: it throws InputError, which must not exist twice.)
+const LAZY_PACKAGES = {
+  yaml: 'yaml', // YAML answers files
+};
+// The only package the start-up path may load: the build fails if another one creeps in.
+const STARTUP_PACKAGES = ['commander'];
+// Modules whose identity matters (main.ts tests `instanceof AdvisorError`): a second copy in a
+// lazy file would turn its errors into "unexpected failure". Lazy modules must not import them.
+const NOT_IN_LAZY = ['src/errors.ts'];
+
+const fail = (message) => {
+  process.stderr.write(`build: ${message}\n`);
+  process.exit(1);
+};
 
 // 1. The catalog must validate before it is inlined.
-const tmp = mkdtempSync(join(tmpdir(), 'mlflow-advisor-build-'));
-try {
+{
   const checker = join(root, 'scripts', '.check-catalog.mjs');
   await build({ entryPoints: [join(root, 'scripts/check-catalog.ts')], bundle: true, platform: 'node', format: 'esm', outfile: checker, logLevel: 'error', packages: 'external' });
   try {
@@ -25,30 +60,134 @@ try {
   } finally {
     rmSync(checker, { force: true });
   }
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
 }
 
-// 2. Bundles. CommonJS dependencies (commander, cli-table3) need a real `require` inside ESM.
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-await build({
-  entryPoints: { cli: join(root, 'src/cli/main.ts'), index: join(root, 'src/index.ts') },
-  outdir: join(root, 'dist'),
+// 2. Bundles.
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   logLevel: 'error',
-});
+  metafile: true,
+  absWorkingDir: root,
+};
+
+// A run of the CLI lives a fraction of a second. The sensitivity sampling is hot enough for V8 to
+// start an optimising (TurboFan) compile on a background thread, which finishes too late to pay
+// back and raises the peak memory by about 4 MB. The baseline compiler (Sparkplug) stays on.
+// Only the CLI does this; the library leaves V8 alone.
+const jitTier = "'use strict';require('node:v8').setFlagsFromString('--max-opt=1');";
+
+// In the CLI bundle, `import('…/render/table.js')` and the like, and the packages of
+// LAZY_PACKAGES, load ./lazy/<name>.cjs instead of being inlined.
+const lazyImports = {
+  name: 'lazy-imports',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => (LAZY_PACKAGES[args.path] ? { path: `./lazy/${LAZY_PACKAGES[args.path]}.cjs`, external: true } : undefined));
+    b.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const source = relative(root, resolve(args.resolveDir, args.path)).split(sep).join('/').replace(/\.js$/, '.ts');
+      const name = LAZY[source];
+      return name ? { path: `./lazy/${name}.cjs`, external: true } : undefined;
+    });
+  },
+};
+
+// The catalog as JSON.parse('…') rather than object literals: V8 parses JSON far faster than
+// the same data as JavaScript, and a start-up reads all of it.
+const jsonAsParse = {
+  name: 'json-as-parse',
+  setup(b) {
+    b.onLoad({ filter: /\.json$/ }, (args) =>
+      args.path.startsWith(join(root, 'data') + sep)
+        ? { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`, loader: 'js' }
+        : undefined,
+    );
+  },
+};
+
+// Built-in modules that Node itself does not load at start-up, and that a run rarely uses:
+// commander requires child_process for executable subcommands this CLI does not have, and
+// fs/promises serves only --answers FILE, --output and --save. Loading them (and net, dgram,
+// readline, ... behind them) on every start costs time and memory for nothing, so the CLI gets
+// a stand-in whose properties load the real module on first use.
+const LAZY_BUILTINS = ['child_process', 'fs/promises'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const names = LAZY_BUILTINS.map((m) => m.replace('/', '\\/')).join('|');
+    b.onResolve({ filter: new RegExp(`^(node:)?(${names})$`) }, (args) =>
+      args.namespace === 'lazy-builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+      const keys = Object.keys(await import(`node:${args.path}`)).filter((k) => k !== 'default');
+      const getters = keys.map((k) => `get ${JSON.stringify(k)}() { return require(${JSON.stringify(`node:${args.path}`)})[${JSON.stringify(k)}]; }`);
+      return { contents: `module.exports = { ${getters.join(', ')} };`, loader: 'js' };
+    });
+  },
+};
+
+rmSync(dist, { recursive: true, force: true });
+// Each lazy module is a bundle of its own (no shared chunks), so each path reads one more file
+// at most; table and profile both carry chalk and cli-table3, which costs only package size.
+const [cli, , ...lazy] = await Promise.all([
+  build({
+    ...common,
+    entryPoints: [join(root, 'src/cli/main.ts')],
+    outfile: join(dist, 'cli.cjs'),
+    format: 'cjs',
+    // import() of a lazy file becomes require(): no ES module loader on any CLI path.
+    supported: { 'dynamic-import': false },
+    banner: { js: `#!/usr/bin/env node\n${jitTier}` },
+    plugins: [lazyImports, jsonAsParse, lazyBuiltins],
+  }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'src/index.ts')],
+    outfile: join(dist, 'index.js'),
+    format: 'esm',
+    plugins: [jsonAsParse],
+  }),
+  ...Object.entries(LAZY_PACKAGES).map(([pkgName, name]) =>
+    build({
+      ...common,
+      stdin: { contents: `module.exports = require(${JSON.stringify(pkgName)});`, resolveDir: root, loader: 'js' },
+      outfile: join(dist, 'lazy', `${name}.cjs`),
+      format: 'cjs',
+    }),
+  ),
+  ...Object.entries(LAZY).map(([source, name]) =>
+    build({
+      ...common,
+      entryPoints: [join(root, source)],
+      outfile: join(dist, 'lazy', `${name}.cjs`),
+      format: 'cjs',
+      // zod is a dependency of the package (its declarations use zod's types), so it is installed
+      // anyway: the schema command imports it rather than carrying a second copy.
+      external: Object.keys(pkg.dependencies ?? {}),
+    }),
+  ),
+]);
+chmodSync(join(dist, 'cli.cjs'), 0o755);
+
+const inputs = (result) => Object.keys(result.metafile.inputs);
+const packageOf = (input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
+const creeping = [...new Set(inputs(cli).map(packageOf).filter(Boolean))].filter((p) => !STARTUP_PACKAGES.includes(p));
+if (creeping.length) {
+  fail(`dist/cli.cjs bundles ${creeping.join(', ')}; import the module that needs it with import() and list it in LAZY (scripts/build.mjs).`);
+}
+const copied = [...new Set(lazy.flatMap(inputs))].filter((input) => NOT_IN_LAZY.includes(input));
+if (copied.length) {
+  fail(`a lazy module imports ${copied.join(', ')}, which would then exist twice; keep that import on the start-up side.`);
+}
 
 // 3. Declarations for the library API.
 if (types) {
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
-  writeFileSync(join(root, 'dist/index.d.ts'), "export * from './types/index.js';\n");
+  writeFileSync(join(dist, 'index.d.ts'), "export * from './types/index.js';\n");
 }

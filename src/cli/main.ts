@@ -26,12 +26,13 @@ for (const stream of [process.stdout, process.stderr]) {
     process.exit(exitCodeFor(err, stream === process.stderr ? quiet : stderr, debug));
   });
 }
-// Anything that escapes the try below (an error in a callback or a stream) still gets one line.
+// Anything that escapes the chain below (an error in a callback or a stream) still gets one line.
 process.on('uncaughtException', (err) => process.exit(exitCodeFor(err, stderr, debug)));
 process.on('unhandledRejection', (err) => process.exit(exitCodeFor(err, stderr, debug)));
 
-try {
-  await buildProgram(processIo()).parseAsync(argv);
-} catch (err) {
-  process.exitCode = exitCodeFor(err, stderr, debug);
-}
+// A promise chain, not top-level await: the published bundle is CommonJS (see scripts/build.mjs).
+buildProgram(processIo())
+  .parseAsync(argv)
+  .catch((err: unknown) => {
+    process.exitCode = exitCodeFor(err, stderr, debug);
+  });
