@@ -1,4 +1,6 @@
 // What a command may touch of the outside world, gathered so tests can pass fakes.
+import { isatty } from 'node:tty';
+
 export interface Io {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
@@ -15,9 +17,13 @@ export function processIo(): Io {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // A getter: creating process.stdin costs time and memory at every start, and only prompts
+    // and `--answers -` read it.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdinIsTTY: isatty(0),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     columns: envColumns > 0 ? envColumns : process.stdout.columns || 100,

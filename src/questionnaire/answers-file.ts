@@ -1,10 +1,9 @@
 // Reads an answers file (or standard input with `-`) defensively: size first, then bytes, then
 // UTF-8, then JSON (or YAML for .yaml/.yml files, and for standard input that is not JSON);
 // every failure is an InputError naming the file.
-import { closeSync, constants, createReadStream, fstat, fstatSync, open, type Stats } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { Socket } from 'node:net';
 import { isatty } from 'node:tty';
-import { promisify } from 'node:util';
 import type { Catalog } from '../catalog/schema.js';
 import type { Answers } from '../engine/types.js';
 import { InputError } from '../errors.js';
@@ -13,16 +12,15 @@ import { answersFromObject } from './resolve.js';
 export const MAX_ANSWERS_BYTES = 1024 * 1024;
 const LIMIT = `${MAX_ANSWERS_BYTES} bytes, 1 MiB`;
 const STDIN = 'answers from standard input';
-const openFile = promisify(open);
-const fstatFile = promisify(fstat);
 
 export async function readAnswersFile(
   path: string,
   catalog: Catalog,
-  stdin: AsyncIterable<Uint8Array | string> = process.stdin,
+  stdin?: AsyncIterable<Uint8Array | string>,
 ): Promise<Partial<Answers>> {
   const where = path === '-' ? STDIN : path;
-  const bytes = path === '-' ? await readStdin(stdin) : await readPath(path);
+  // process.stdin only when read: creating it costs every other run time and memory.
+  const bytes = path === '-' ? await readStdin(stdin ?? process.stdin) : await readPath(path);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -66,18 +64,20 @@ function jsonProblem(e: unknown, text: string): string {
 
 async function readPath(path: string): Promise<Uint8Array> {
   if (path === '') throw new InputError('--answers: needs a file name, or - for standard input.');
+  // Synchronous calls that return at once: the asynchronous ones would start libuv's thread pool,
+  // which costs a run more memory than the whole answers file.
   let fd: number;
   try {
-    // Non-blocking: a FIFO without a writer or a terminal must not hold a thread that exiting on
-    // Ctrl+C would then wait for.
-    fd = await openFile(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    // Non-blocking: a FIFO without a writer or a terminal must not hold the process, or a thread
+    // that exiting on Ctrl+C would then wait for.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw fileError(path, e);
   }
   let info: Stats;
   try {
     // Checked on the open file, so the file that is read is the one that was measured.
-    info = await fstatFile(fd);
+    info = fstatSync(fd);
     if (info.isDirectory()) throw new InputError(`${path}: is a directory, not an answers file.`);
     if (info.size > MAX_ANSWERS_BYTES) {
       throw new InputError(`${path}: ${info.size} bytes is too large for an answers file (limit ${LIMIT}); not read.`);
@@ -87,16 +87,24 @@ async function readPath(path: string): Promise<Uint8Array> {
     closeSync(fd);
     throw e instanceof InputError ? e : fileError(path, e);
   }
-  // Pipes wait for data without a thread; files and devices are read in chunks. Either stream
-  // owns the descriptor now. The cap applies while reading: devices (/dev/zero) report no size.
-  const stream = info.isFIFO() ? new Socket({ fd, readable: true, writable: false }) : createReadStream(path, { fd });
+  // A regular file is read here and now; pipes wait for data without a thread; devices are read
+  // in chunks. A stream owns the descriptor. The cap applies while reading: devices (/dev/zero)
+  // report no size, and a file can grow after it was measured.
+  const stream = info.isFile() ? undefined : info.isFIFO() ? new Socket({ fd, readable: true, writable: false }) : createReadStream(path, { fd });
   try {
-    return await readCapped(stream, path);
+    return await readCapped(stream ?? fileChunks(fd), path);
   } catch (e) {
     throw e instanceof InputError ? e : fileError(path, e);
   } finally {
-    stream.destroy();
+    if (stream) stream.destroy();
+    else closeSync(fd);
   }
+}
+
+function* fileChunks(fd: number): Generator<Uint8Array> {
+  const buffer = Buffer.alloc(64 * 1024);
+  // readCapped copies each chunk before the next read reuses the buffer.
+  for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield buffer.subarray(0, n);
 }
 
 function fileError(path: string, e: unknown): InputError {
@@ -123,7 +131,7 @@ function isDirectoryFd(fd: number): boolean {
   }
 }
 
-async function readCapped(source: AsyncIterable<Uint8Array | string>, where: string): Promise<Uint8Array> {
+async function readCapped(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>, where: string): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of source) {
