@@ -1,0 +1,121 @@
+// The published package, as a user gets it: `npm pack`, then `npm install` of the tarball in an
+// empty folder, then the binary through npx and the library through import(). npm pack runs
+// the `prepare` build, so it packs a copy of the project: the other end-to-end tests keep using
+// this checkout's dist/ while the copy builds. One install serves every assertion.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string> };
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+// npm passes its configuration to scripts as npm_* variables; the npm commands below must
+// behave as if typed by a user, not as part of this project's `npm test`.
+const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+delete env.NO_COLOR;
+delete env.FORCE_COLOR;
+
+function sh(cmd: string, args: string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
+  const r = spawnSync(cmd, args, { cwd, env: { ...env, ...extraEnv }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000, shell: process.platform === 'win32' });
+  if (r.error) throw r.error;
+  return r;
+}
+// The user's command line; npm_config_yes=false makes npx fail rather than fetch a package of
+// that name from the registry if the installed one were missing.
+const npx = (args: string[]) => sh(NPX, args, app, { npm_config_yes: 'false' });
+function ok(r: SpawnSyncReturns<string>, what: string): string {
+  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}):\n${r.stderr}\n${r.stdout}`);
+  return r.stdout;
+}
+
+let work: string;
+let tarball: string;
+let packed: string[];
+let app: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'mlflow-advisor-pack-'));
+  const copy = join(work, 'project');
+  cpSync(ROOT, copy, {
+    recursive: true,
+    filter: (src) => !/[\\/](node_modules|dist|\.git|coverage|\.bench)$/.test(src) && !src.endsWith('.tgz'),
+  });
+  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'junction');
+  const out = ok(sh(NPM, ['pack', '--json', '--pack-destination', work], copy), 'npm pack');
+  const [info] = JSON.parse(out.slice(out.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+  tarball = join(work, info!.filename);
+  packed = info!.files.map((f) => f.path);
+
+  app = join(work, 'app');
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'pack-check', version: '1.0.0', private: true }));
+  ok(sh(NPM, ['install', tarball, '--no-audit', '--no-fund', '--loglevel=error'], app), 'npm install of the tarball');
+}, 600_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed package', () => {
+  it('holds only what runs: the built files, no sources, tests or source maps', () => {
+    expect(packed).toContain('package.json');
+    expect(packed).toContain(pkg.bin['mlflow-advisor']!);
+    expect(packed).toContain('dist/index.js');
+    expect(packed).toContain('dist/index.d.ts');
+    for (const file of packed) {
+      expect(file, file).toMatch(/^(package\.json|README\.md|LICENSE(\.\w+)?|dist\/.+\.(c?js|d\.ts))$/);
+    }
+  });
+
+  it('passes publint --strict', () => {
+    const r = sh(process.execPath, [join(ROOT, 'node_modules/publint/src/cli.js'), 'run', tarball, '--strict'], work);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('All good');
+  });
+
+  it('installs the binary and the one runtime dependency, and nothing of the build', () => {
+    const modules = readdirSync(join(app, 'node_modules')).filter((d) => !d.startsWith('.'));
+    expect(modules.sort()).toEqual(['mlflow-advisor', 'zod']);
+  });
+
+  it('npx mlflow-advisor --version prints the version', () => {
+    const r = npx(['mlflow-advisor', '--version']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('npx mlflow-advisor recommend --json --no-interactive prints one JSON recommendation', () => {
+    const r = npx(['mlflow-advisor', 'recommend', '--json', '--no-interactive', '--team-size', 'large']);
+    expect(r.status, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { schemaVersion: number; answers: Record<string, unknown>; recommendation: { tools: string[] } };
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.answers.teamSize).toBe('large');
+    expect(doc.recommendation.tools.length).toBeGreaterThan(0);
+  });
+
+  it('the lazily loaded paths work from the package too: table, explain, schema', () => {
+    const table = npx(['mlflow-advisor', 'recommend', '--no-interactive']);
+    expect(table.status, table.stderr).toBe(0);
+    expect(table.stdout).toContain('Recommended:');
+    const explain = npx(['mlflow-advisor', 'explain', 'mlflow']);
+    expect(explain.status, explain.stderr).toBe(0);
+    expect(explain.stdout).toContain('MLflow');
+    const schema = npx(['mlflow-advisor', 'schema']);
+    expect(schema.status, schema.stderr).toBe(0);
+    expect(JSON.parse(schema.stdout)).toHaveProperty('properties.recommendation');
+  });
+
+  it('the library imports by name and recommends', () => {
+    const script = "import('mlflow-advisor').then(m => console.log(JSON.stringify(m.recommend({teamSize:'small'}).recommendation.tools)))";
+    const r = sh(process.execPath, ['-e', script], app);
+    expect(r.status, r.stderr).toBe(0);
+    const tools = JSON.parse(r.stdout) as string[];
+    expect(tools.length).toBeGreaterThan(0);
+    for (const t of tools) expect(['airflow', 'metaflow', 'kubeflow', 'mlflow']).toContain(t);
+  });
+});
