@@ -4,8 +4,8 @@
 //                    CommonJS, because Node starts a CommonJS file with less memory and work than
 //                    an ES module (no module loader, no thread pool for the read).
 //   dist/lazy/*.cjs  what only some paths need: the prompt library, table rendering (chalk,
-//                    cli-table3) and the JSON Schema (zod, the one runtime dependency); each is
-//                    one file, required by the path that needs it
+//                    cli-table3), the JSON Schema (zod, the one runtime dependency) and the YAML
+//                    parser; each is one file, required by the path that needs it
 //   dist/index.js    the library API (ESM), one file of its own (no chunks shared with the CLI)
 //   dist/index.d.ts  declarations (dist/types)
 // No source maps are written: nothing on the start-up path reads or points to one.
@@ -179,7 +179,7 @@ const inputs = (result) => Object.keys(result.metafile.inputs);
 const packageOf = (input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
 const creeping = [...new Set(inputs(cli).map(packageOf).filter(Boolean))].filter((p) => !STARTUP_PACKAGES.includes(p));
 if (creeping.length) {
-  fail(`dist/cli.cjs bundles ${creeping.join(', ')}; import the module that needs it with import() and list it in LAZY (scripts/build.mjs).`);
+  fail(`dist/cli.cjs bundles ${creeping.join(', ')}; import the module that needs it with import() and list it in LAZY, or the package in LAZY_PACKAGES (scripts/build.mjs).`);
 }
 const copied = [...new Set(lazy.flatMap(inputs))].filter((input) => NOT_IN_LAZY.includes(input));
 if (copied.length) {
