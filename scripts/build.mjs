@@ -25,11 +25,12 @@ const minify = !process.argv.includes('--no-minify');
 const dist = join(root, 'dist');
 
 // Modules that pull in a heavy package, imported with `import()` only on the paths that need
-// them. Each becomes its own file in dist/lazy; everything else is inlined into dist/cli.cjs.
+// them, by the file in dist/lazy that holds them; everything else is inlined into dist/cli.cjs.
+// Modules that share a file share their packages, and a path still reads one lazy file.
 const LAZY = {
   'src/questionnaire/prompter.ts': 'prompter', // @inquirer/*: only when a prompt is shown
-  'src/render/table.ts': 'table', // chalk, cli-table3: the table output
-  'src/render/profile.ts': 'profile', // the same, for explain and compare
+  'src/render/table.ts': 'render', // chalk, cli-table3: the table output
+  'src/render/profile.ts': 'render', // the same, for explain and compare
   'src/schema/json-schema.ts': 'json-schema', // zod: only the schema command
 };
 // Packages that modules inside dist/cli.cjs import but only on a rarely taken path; each becomes
@@ -133,8 +134,8 @@ const lazyBuiltins = {
 };
 
 rmSync(dist, { recursive: true, force: true });
-// Each lazy module is a bundle of its own (no shared chunks), so each path reads one more file
-// at most; table and profile both carry chalk and cli-table3, which costs only package size.
+// Each lazy file is a bundle of its own (no shared chunks), so each path reads one more file
+// at most.
 const [cli, , ...lazy] = await Promise.all([
   build({
     ...common,
@@ -161,10 +162,17 @@ const [cli, , ...lazy] = await Promise.all([
       format: 'cjs',
     }),
   ),
-  ...Object.entries(LAZY).map(([source, name]) =>
+  ...[...new Set(Object.values(LAZY))].map((name) =>
     build({
       ...common,
-      entryPoints: [join(root, source)],
+      stdin: {
+        contents: Object.keys(LAZY)
+          .filter((source) => LAZY[source] === name)
+          .map((source) => `export * from ${JSON.stringify(`./${source}`)};`)
+          .join('\n'),
+        resolveDir: root,
+        loader: 'ts',
+      },
       outfile: join(dist, 'lazy', `${name}.cjs`),
       format: 'cjs',
       // zod is a dependency of the package (its declarations use zod's types), so it is installed
