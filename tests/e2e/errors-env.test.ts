@@ -105,24 +105,24 @@ describe('unexpected failures (exit 1)', () => {
     beforeAll(() => {
       install = copyInstall();
       bin = install.bin;
-      const chunks = join(install.dir, 'dist/chunks');
-      const markdown = readdirSync(chunks).filter((f) => f.startsWith('markdown-'));
-      expect(markdown).toHaveLength(1);
-      rmSync(join(chunks, markdown[0]!));
+      // The table renderer (chalk, cli-table3) is a file of its own, loaded by table output only.
+      const lazy = join(install.dir, 'dist/lazy');
+      expect(readdirSync(lazy)).toContain('render.cjs');
+      rmSync(join(lazy, 'render.cjs'));
     });
     afterAll(() => rmSync(install.dir, { recursive: true, force: true }));
 
     it('the paths that need it fail with one line and the hint; the others still work', async () => {
-      const broken = await start(['recommend', '--format', 'markdown'], { bin }).done;
+      const broken = await start(['recommend', '--format', 'table'], { bin }).done;
       expect(broken.code).toBe(1);
       expect(broken.stdout).toBe('');
-      expect(broken.stderr).toMatch(/^mlflow-advisor: unexpected failure: Cannot find module '.*markdown-\w+\.js'.*\nRun again with --debug/);
+      expect(broken.stderr).toMatch(/^mlflow-advisor: unexpected failure: Cannot find module '.*render\.cjs'.*\nRun again with --debug/);
       expect(hasStack(broken.stderr)).toBe(false);
       expect((await start(['recommend', '--json'], { bin }).done).code).toBe(0);
     });
 
     it('--debug prints the stack', async () => {
-      const r = await start(['recommend', '--format', 'markdown', '--debug'], { bin }).done;
+      const r = await start(['recommend', '--format', 'table', '--debug'], { bin }).done;
       expect(r.code).toBe(1);
       expect(hasStack(r.stderr)).toBe(true);
     });
