@@ -111,11 +111,12 @@ const jsonAsParse = {
 };
 
 // Built-in modules that Node itself does not load at start-up, and that a run rarely uses:
-// commander requires child_process for executable subcommands this CLI does not have, and
-// fs/promises serves only --answers FILE, --output and --save. Loading them (and net, dgram,
-// readline, ... behind them) on every start costs time and memory for nothing, so the CLI gets
-// a stand-in whose properties load the real module on first use.
-const LAZY_BUILTINS = ['child_process', 'fs/promises'];
+// commander requires child_process for executable subcommands this CLI does not have,
+// fs/promises serves only --answers FILE, --output and --save, and tty only the question
+// whether standard input is a terminal, which a run with standard output in a pipe never asks.
+// Loading them (and net, dgram, readline, ... behind them) on every start costs time and memory
+// for nothing, so the CLI gets a stand-in whose properties load the real module on first use.
+const LAZY_BUILTINS = ['child_process', 'fs/promises', 'tty'];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {

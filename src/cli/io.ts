@@ -17,13 +17,15 @@ export function processIo(): Io {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    // A getter: creating process.stdin costs time and memory at every start, and only prompts
-    // and `--answers -` read it.
+    // Getters: creating process.stdin (or loading node:tty) costs time and memory at every
+    // start, and only prompts and `--answers -` need them.
     get stdin() {
       return process.stdin;
     },
     env: process.env,
-    stdinIsTTY: isatty(0),
+    get stdinIsTTY() {
+      return isatty(0);
+    },
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     columns: envColumns > 0 ? envColumns : process.stdout.columns || 100,

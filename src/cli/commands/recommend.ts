@@ -46,7 +46,7 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
   }
   const expected = opts.expect !== undefined ? parseExpect(opts.expect) : undefined;
   // Prompts render on stderr: with it redirected they would wait unseen, so it must be a terminal too.
-  const interactive = opts.interactive !== false && io.stdinIsTTY && io.stdoutIsTTY && io.stderrIsTTY;
+  const interactive = opts.interactive !== false && io.stdoutIsTTY && io.stderrIsTTY && io.stdinIsTTY;
 
   if (opts.answers === '-' && io.stdinIsTTY) {
     throw new InputError('--answers -: standard input is a terminal; pipe the answers in (e.g. --answers - < team.json) or give a file.');
