@@ -1,0 +1,68 @@
+// What a run loads, read from inside the process: the files of the package it requires and the
+// Node built-ins it starts. Structure, not timings: the figures come from `npm run bench`.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(ROOT, 'dist', 'cli.cjs');
+
+let dir: string;
+let probe: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mlflow-advisor-startup-'));
+  probe = join(dir, 'probe.cjs');
+  // Preloaded with --require: at exit, report every file in require.cache and every built-in.
+  writeFileSync(
+    probe,
+    `process.on('exit', () => { require('node:fs').writeFileSync(process.env.PROBE_OUT, JSON.stringify({ files: Object.keys(require.cache), builtins: process.moduleLoadList })); });\n`,
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function loads(args: string[]): { files: string[]; builtins: string[]; stdout: string } {
+  const out = join(dir, `out-${Math.random().toString(36).slice(2)}.json`);
+  const r = spawnSync(process.execPath, ['--require', probe, CLI, ...args], {
+    encoding: 'utf8',
+    input: '',
+    timeout: 20_000,
+    env: { ...process.env, PROBE_OUT: out, NO_COLOR: '1' },
+  });
+  expect(r.status, r.stderr).toBe(0);
+  const seen = JSON.parse(readFileSync(out, 'utf8')) as { files: string[]; builtins: string[] };
+  return {
+    files: seen.files.filter((f) => f !== probe).map((f) => relative(ROOT, f).split('\\').join('/')),
+    builtins: seen.builtins,
+    stdout: r.stdout,
+  };
+}
+
+describe('start-up', () => {
+  it('recommend --json reads one file of the package and no package from node_modules', () => {
+    const run = loads(['recommend', '--json', '--no-interactive']);
+    expect(JSON.parse(run.stdout)).toHaveProperty('recommendation');
+    expect(run.files).toEqual(['dist/cli.cjs']);
+  });
+
+  it('recommend --json starts neither child_process, fs/promises nor tty', () => {
+    const run = loads(['recommend', '--json', '--team-size', 'large']);
+    for (const m of ['child_process', 'fs/promises', 'tty']) expect(run.builtins).not.toContain(`NativeModule ${m}`);
+  });
+
+  it('the table output adds the one rendering file, and explain the same one', () => {
+    expect(loads(['recommend', '--no-interactive']).files).toEqual(['dist/cli.cjs', 'dist/lazy/render.cjs']);
+    expect(loads(['explain', 'mlflow']).files).toEqual(['dist/cli.cjs', 'dist/lazy/render.cjs']);
+  });
+
+  it('a YAML answers file adds the YAML parser and nothing else', () => {
+    const file = join(dir, 'team.yaml');
+    writeFileSync(file, 'teamSize: large\n');
+    const run = loads(['recommend', '--json', '--answers', file]);
+    expect(JSON.parse(run.stdout).answers.teamSize).toBe('large');
+    expect(run.files).toEqual(['dist/cli.cjs', 'dist/lazy/yaml.cjs']);
+  });
+});
