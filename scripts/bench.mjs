@@ -283,7 +283,7 @@ say(`  recommend --json peak memory <= 1.15x: ${worstRss === undefined ? 'not me
 say(`  recommend() < 10% of the run: ${(rc.shareOfRecommendJsonWall * 100).toFixed(1)}% ${mark(rc.shareOfRecommendJsonWall < 0.1)}`);
 say(`  first prompt <= 1.5x: ${result.firstPrompt ? `${f2(result.firstPrompt.ratio)} ${mark(result.firstPrompt.ratio <= 1.5)}` : 'not measured'}`);
 if (load0 > cpus().length * 0.5 || load1 > cpus().length * 0.5) {
-  say('note: the machine was busy during the run (load average above half its CPUs): wall ratios');
-  say('      are noisier than usual; peak memory and CPU time are the steadier figures.');
+  say('note: the machine was busy during the run (load average above half its CPUs): time ratios');
+  say('      are noisier than usual; peak memory is the steady figure.');
 }
 if (asJson) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
