@@ -82,7 +82,8 @@ async function readPath(path: string): Promise<Uint8Array> {
     if (info.size > MAX_ANSWERS_BYTES) {
       throw new InputError(`${path}: ${info.size} bytes is too large for an answers file (limit ${LIMIT}); not read.`);
     }
-    if (isatty(fd)) throw new InputError(`${path}: is a terminal; give a file, or pipe the answers in with --answers -.`);
+    // Only a device can be a terminal (and asking loads node:tty, which a file does not need).
+    if (info.isCharacterDevice() && isatty(fd)) throw new InputError(`${path}: is a terminal; give a file, or pipe the answers in with --answers -.`);
   } catch (e) {
     closeSync(fd);
     throw e instanceof InputError ? e : fileError(path, e);

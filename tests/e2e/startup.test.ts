@@ -48,9 +48,14 @@ describe('start-up', () => {
     expect(run.files).toEqual(['dist/cli.cjs']);
   });
 
-  it('recommend --json starts neither child_process, fs/promises nor tty', () => {
-    const run = loads(['recommend', '--json', '--team-size', 'large']);
-    for (const m of ['child_process', 'fs/promises', 'tty']) expect(run.builtins).not.toContain(`NativeModule ${m}`);
+  it('recommend --json starts neither child_process, fs/promises nor tty, with answers from flags or a file', () => {
+    const file = join(dir, 'team.json');
+    writeFileSync(file, '{"teamSize": "large"}');
+    for (const args of [['--team-size', 'large'], ['--answers', file]]) {
+      const run = loads(['recommend', '--json', ...args]);
+      expect(JSON.parse(run.stdout).answers.teamSize).toBe('large');
+      for (const m of ['child_process', 'fs/promises', 'tty']) expect(run.builtins, args.join(' ')).not.toContain(`NativeModule ${m}`);
+    }
   });
 
   it('the table output adds the one rendering file, and explain the same one', () => {
