@@ -4,7 +4,7 @@
 // for dozens of changed answers.
 import type { Catalog } from '../catalog/schema.js';
 import type { ToolId } from '../catalog/ids.js';
-import type { Answers, Context, ExclusionHit, ScoredCriterion } from './types.js';
+import type { Answers, Context, Core, ExclusionHit, Requirement, ScoredCriterion } from './types.js';
 
 const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const has = (answer: string | string[] | undefined, value: string) =>
@@ -20,6 +20,9 @@ interface Compiled {
   managedIndex: number;
   adopted: number[];
   tools: ToolId[];
+  stacks: ToolId[][];
+  requirements: (Requirement & { question: string; value: string })[];
+  exclusions: { tool: ToolId; when: [string, string[]][]; unless: [string, string[]][] }[];
 }
 
 const compiledCache = new WeakMap<Catalog, Compiled>();
@@ -34,6 +37,15 @@ function compile(catalog: Catalog): Compiled {
   const ratings = {} as Record<ToolId, number[]>;
   for (const t of tools) ratings[t] = criteria.map((x) => catalog.ratings[t]![x.id]!.rating);
   const cont = catalog.model.continuity;
+  // Stacks in tie-break order: fewer tools first, then catalog order.
+  const stacks: ToolId[][] = [];
+  const walk = (start: number, acc: ToolId[]) => {
+    if (acc.length >= 2) stacks.push(acc);
+    if (acc.length === catalog.model.combinations.maxTools) return;
+    for (let i = start; i < tools.length; i++) walk(i + 1, [...acc, tools[i]!]);
+  };
+  walk(0, []);
+  stacks.sort((a, b) => a.length - b.length);
   c = {
     criteria,
     continuity: { id: cont.id, name: cont.name, kind: 'continuity' },
@@ -44,6 +56,16 @@ function compile(catalog: Catalog): Compiled {
     managedIndex: index.get(catalog.model.managedOfferings.criterion) ?? -1,
     adopted: cont.adopted.map((id) => index.get(id)!),
     tools,
+    stacks,
+    requirements: catalog.model.requirements.rules.map((r) => ({
+      question: r.question,
+      value: r.value,
+      index: index.get(r.criterion)!,
+      min: r.min,
+      why: r.why,
+      sources: r.sources,
+    })),
+    exclusions: catalog.model.exclusions.map((e) => ({ tool: e.tool, when: Object.entries(e.when), unless: Object.entries(e.unless ?? {}) })),
   };
   compiledCache.set(catalog, c);
   return c;
@@ -71,24 +93,33 @@ function rawWeightVector(answers: Answers, catalog: Catalog, c: Compiled): numbe
   return w;
 }
 
+const holds = (answers: Answers, cond: [string, string[]][]) => cond.every(([q, vals]) => vals.some((v) => has(answers[q], v)));
+
+/** Tools a hard constraint rules out: every `when` holds and no `unless` does. */
+function excludedTools(answers: Answers, c: Compiled): Set<ToolId> {
+  const out = new Set<ToolId>();
+  for (const e of c.exclusions) if (holds(answers, e.when) && !(e.unless.length > 0 && holds(answers, e.unless))) out.add(e.tool);
+  return out;
+}
+
 export function exclusionsFor(answers: Answers, catalog: Catalog): Map<ToolId, ExclusionHit> {
+  const c = compile(catalog);
   const hits = new Map<ToolId, ExclusionHit>();
-  for (const rule of catalog.model.exclusions) {
-    const when = Object.entries(rule.when);
-    const holds = (cond: Record<string, string[]>) => Object.entries(cond).every(([q, vals]) => vals.some((v) => has(answers[q], v)));
-    if (hits.has(rule.tool) || !holds(rule.when) || (rule.unless && holds(rule.unless))) continue;
+  catalog.model.exclusions.forEach((rule, k) => {
+    const e = c.exclusions[k]!;
+    if (hits.has(rule.tool) || !holds(answers, e.when) || (e.unless.length > 0 && holds(answers, e.unless))) return;
     const liftedBy: ExclusionHit['liftedBy'] = [];
-    for (const [q, vals] of when) {
-      const lift = catalog.questions.find((x) => x.id === q)?.choices.find((c) => !vals.includes(c.value));
+    for (const [q, vals] of e.when) {
+      const lift = catalog.questions.find((x) => x.id === q)?.choices.find((ch) => !vals.includes(ch.value));
       if (lift) liftedBy.push({ question: q, value: lift.value });
     }
     hits.set(rule.tool, {
       text: rule.text,
       sources: rule.sources,
-      because: when.map(([q]) => ({ question: q, value: answers[q] ?? '' })),
+      because: e.when.map(([q]) => ({ question: q, value: answers[q] ?? '' })),
       liftedBy,
     });
-  }
+  });
   return hits;
 }
 
@@ -109,6 +140,22 @@ export function managedFor(answers: Answers, catalog: Catalog): Context['managed
   return out;
 }
 
+/** The ops bonus per tool from managed offerings on the team's cloud (0 where there are none). */
+function managedBonus(answers: Answers, catalog: Catalog): Partial<Record<ToolId, number>> {
+  const cfg = catalog.model.managedOfferings;
+  const cloud = String(answers.cloud ?? '');
+  const bonus = cfg.bonusByBudget[String(answers.budget ?? '')] ?? 0;
+  const out: Partial<Record<ToolId, number>> = {};
+  if (bonus <= 0) return out;
+  for (const tool of catalog.tools) {
+    const offered = tool.managedOfferings.some((o) =>
+      cloud === 'multi' ? o.clouds.length >= cfg.multiCloudNeeds : (o.clouds as string[]).includes(cloud),
+    );
+    if (offered) out[tool.id] = bonus;
+  }
+  return out;
+}
+
 export function penaltyPerNewTool(answers: Answers, catalog: Catalog): number {
   const cfg = catalog.model.combinations;
   let p = cfg.penaltyPerNewTool;
@@ -116,7 +163,8 @@ export function penaltyPerNewTool(answers: Answers, catalog: Catalog): number {
   return Math.max(cfg.minPenalty, p);
 }
 
-export function buildContext(answers: Answers, catalog: Catalog): Context {
+/** The numbers alone: what re-running the decision for a changed answer needs. */
+export function buildCore(answers: Answers, catalog: Catalog): Core {
   const c = compile(catalog);
   const raw = rawWeightVector(answers, catalog, c);
   const criteria = raw.length > c.criteria.length ? [...c.criteria, c.continuity] : c.criteria;
@@ -124,19 +172,40 @@ export function buildContext(answers: Answers, catalog: Catalog): Context {
   const weights = raw.map((x) => x / total);
 
   const existing = new Set(asList(answers.existingTools) as ToolId[]);
-  const managed = managedFor(answers, catalog);
-  const ratings = {} as Context['ratings'];
+  const bonus = managedBonus(answers, catalog);
+  const ratings = {} as Core['ratings'];
   for (const tool of c.tools) {
     const row = [...c.ratings[tool]];
-    const m = managed.get(tool);
-    if (m && c.managedIndex >= 0) row[c.managedIndex] = Math.min(5, row[c.managedIndex]! + m.bonus);
+    const b = bonus[tool];
+    if (b !== undefined && c.managedIndex >= 0) row[c.managedIndex] = Math.min(5, row[c.managedIndex]! + b);
     // Switching has a cost (F-4): what the team already runs needs no adopting.
     if (existing.has(tool)) for (const i of c.adopted) row[i] = 5;
     // A stack's continuity adds up over its tools: 5 when it keeps everything the team runs.
     if (criteria.length > c.criteria.length) row.push(existing.has(tool) ? 5 / existing.size : 0);
     ratings[tool] = row;
   }
+  const cfg = catalog.model.combinations;
+  return {
+    criteria,
+    weights,
+    ratings,
+    existing,
+    excluded: excludedTools(answers, c),
+    penaltyPerNewTool: penaltyPerNewTool(answers, catalog),
+    margin: cfg.margin,
+    maxTools: cfg.maxTools,
+    tools: c.tools,
+    stacks: c.stacks,
+    requirements: c.requirements.filter((r) => has(answers[r.question], r.value)),
+    pointsPerMissingRating: catalog.model.requirements.pointsPerMissingRating,
+  };
+}
 
+export function buildContext(answers: Answers, catalog: Catalog): Context {
+  const c = compile(catalog);
+  const core = buildCore(answers, catalog);
+  const { criteria, ratings, existing } = core;
+  const managed = managedFor(answers, catalog);
   const adopted = (tool: ToolId, i: number) => existing.has(tool) && c.adopted.includes(i);
   const source = (tool: ToolId, i: number): string[] => {
     const crit = criteria[i]!;
@@ -153,25 +222,5 @@ export function buildContext(answers: Answers, catalog: Catalog): Context {
     const m = managed.get(tool);
     return m && i === c.managedIndex && ratings[tool][i] !== r.rating ? `${r.text}; managed on your cloud by ${m.names.join(', ')}` : r.text;
   };
-
-  const cfg = catalog.model.combinations;
-  const requirements = catalog.model.requirements.rules
-    .filter((r) => has(answers[r.question], r.value))
-    .map((r) => ({ question: r.question, value: r.value, index: c.index.get(r.criterion)!, min: r.min, why: r.why, sources: r.sources }));
-  return {
-    criteria,
-    weights,
-    ratings,
-    source,
-    text,
-    existing,
-    excluded: exclusionsFor(answers, catalog),
-    penaltyPerNewTool: penaltyPerNewTool(answers, catalog),
-    margin: cfg.margin,
-    maxTools: cfg.maxTools,
-    tools: c.tools,
-    managed,
-    requirements,
-    pointsPerMissingRating: catalog.model.requirements.pointsPerMissingRating,
-  };
+  return { ...core, excluded: exclusionsFor(answers, catalog), managed, source, text };
 }

@@ -3,7 +3,7 @@
 import type { Catalog, ToolId } from '../catalog/schema.js';
 import type { Combination, Flip, NextStep, RankedTool, Reason, Result, RoadmapStage } from '../schema/result.js';
 import { smallestFlips } from './changes.js';
-import { buildContext } from './context.js';
+import { buildContext, buildCore } from './context.js';
 import { changeText, percent, round, stackName, toolName } from './describe.js';
 import { compareStacks, contributions, decide, decideTools, scoreStack, type Decision } from './score.js';
 import { sensitivity } from './sensitivity.js';
@@ -21,7 +21,7 @@ export interface RecommendOptions {
 
 /** Just the recommended tools for a set of answers: what flips and the roadmap re-run. */
 export function recommendedTools(answers: Answers, catalog: Catalog): ToolId[] {
-  return decideTools(buildContext(answers, catalog));
+  return decideTools(buildCore(answers, catalog));
 }
 
 export function recommend(answers: Answers, catalog: Catalog, options: RecommendOptions = {}): Result {

@@ -1,12 +1,11 @@
 // Scores one tool or a stack of tools: a weighted mean of ratings on a 0-100 scale. A stack has a
 // capability when any member has it, is as easy to run as its hardest member, and pays a penalty
 // for every tool the team does not run yet.
-import type { ToolId } from '../catalog/schema.js';
-import type { Context, Gap, StackScore } from './types.js';
+import type { ToolId } from '../catalog/ids.js';
+import type { Context, Core, Gap, StackScore } from './types.js';
 
-export function stackRatings(tools: readonly ToolId[], ctx: Context): number[] {
+export function stackRatings(tools: readonly ToolId[], ctx: Core, out: number[] = new Array<number>(ctx.criteria.length)): number[] {
   const rows = tools.map((t) => ctx.ratings[t]);
-  const out = new Array<number>(ctx.criteria.length);
   for (let i = 0; i < out.length; i++) {
     const kind = ctx.criteria[i]!.kind;
     let v = rows[0]![i]!;
@@ -32,18 +31,19 @@ export function weightedScore(weights: readonly number[], ratings: readonly numb
   return (s * 100) / 5;
 }
 
-export function stackPenalty(tools: readonly ToolId[], ctx: Context): number {
+export function stackPenalty(tools: readonly ToolId[], ctx: Core): number {
   const n = tools.length;
   if (n < 2) return 0;
   // Tools must be wired to each other: n tools have n(n-1)/2 seams to build and keep working.
   // Seams between tools the team already runs are paid for, so only the new tools' share counts.
-  const fresh = tools.filter((t) => !ctx.existing.has(t)).length;
+  let fresh = 0;
+  for (const t of tools) if (!ctx.existing.has(t)) fresh++;
   const share = Math.min(1, fresh / (n - 1));
   return ((n * (n - 1)) / 2) * share * ctx.penaltyPerNewTool;
 }
 
 /** Declared needs the stack falls short of; each missing rating point costs a fixed number of points. */
-export function stackGaps(ratings: readonly number[], ctx: Context): Gap[] {
+export function stackGaps(ratings: readonly number[], ctx: Core): Gap[] {
   const gaps: Gap[] = [];
   for (const req of ctx.requirements) {
     const rating = ratings[req.index]!;
@@ -52,26 +52,27 @@ export function stackGaps(ratings: readonly number[], ctx: Context): Gap[] {
   return gaps;
 }
 
-export function scoreStack(tools: readonly ToolId[], ctx: Context, weights: readonly number[] = ctx.weights): StackScore {
+/** What a stack pays whatever the weights: its seams, then each declared need it misses. */
+function fixedCost(tools: readonly ToolId[], ratings: readonly number[], ctx: Core): number {
+  let fixed = stackPenalty(tools, ctx);
+  for (const req of ctx.requirements) {
+    const r = ratings[req.index]!;
+    if (r < req.min) fixed += (req.min - r) * ctx.pointsPerMissingRating;
+  }
+  return fixed;
+}
+
+export function scoreStack(tools: readonly ToolId[], ctx: Core, weights: readonly number[] = ctx.weights): StackScore {
   const ratings = stackRatings(tools, ctx);
   const capabilityScore = weightedScore(weights, ratings);
   const penalty = stackPenalty(tools, ctx);
   const gaps = stackGaps(ratings, ctx);
-  const gapPoints = gaps.reduce((s, g) => s + g.points, 0);
-  return { tools: [...tools], ratings, capabilityScore, penalty, gaps, score: Math.max(0, capabilityScore - penalty - gapPoints) };
+  return { tools: [...tools], ratings, capabilityScore, penalty, gaps, score: Math.max(0, capabilityScore - fixedCost(tools, ratings, ctx)) };
 }
 
-/** Every stack of 2..maxTools tools that are not excluded, in catalog order. */
-export function candidateStacks(ctx: Context): ToolId[][] {
-  const open = ctx.tools.filter((t) => !ctx.excluded.has(t));
-  const out: ToolId[][] = [];
-  const walk = (start: number, acc: ToolId[]) => {
-    if (acc.length >= 2) out.push([...acc]);
-    if (acc.length === ctx.maxTools) return;
-    for (let i = start; i < open.length; i++) walk(i + 1, [...acc, open[i]!]);
-  };
-  walk(0, []);
-  return out;
+/** Every stack of 2..maxTools tools that are not excluded, in tie-break order. */
+export function candidateStacks(ctx: Core): ToolId[][] {
+  return ctx.stacks.filter((s) => !s.some((t) => ctx.excluded.has(t)));
 }
 
 /** Best first; equal scores fall back to fewer tools, then catalog order, so ranking is deterministic. */
@@ -95,56 +96,55 @@ export interface Prepared {
   stacks: { tools: ToolId[]; ratings: number[]; fixed: number }[];
 }
 
-const preparedCache = new WeakMap<Context, Prepared>();
+const preparedCache = new WeakMap<Core, Prepared>();
 
-export function prepare(ctx: Context): Prepared {
+export function prepare(ctx: Core): Prepared {
   let p = preparedCache.get(ctx);
   if (!p) {
     const entry = (tools: ToolId[]) => {
       const ratings = stackRatings(tools, ctx);
-      let fixed = stackPenalty(tools, ctx);
-      for (const req of ctx.requirements) {
-        const r = ratings[req.index]!;
-        if (r < req.min) fixed += (req.min - r) * ctx.pointsPerMissingRating;
-      }
-      return { tools, ratings, fixed };
+      return { tools, ratings, fixed: fixedCost(tools, ratings, ctx) };
     };
-    // candidateStacks walks in catalog order; a stable sort by size gives the tie-break order.
-    const stacks = candidateStacks(ctx).sort((a, b) => a.length - b.length);
     p = {
       singles: ctx.tools.filter((t) => !ctx.excluded.has(t)).map((t) => entry([t])),
-      stacks: stacks.map(entry),
+      stacks: candidateStacks(ctx).map(entry),
     };
     preparedCache.set(ctx, p);
   }
   return p;
 }
 
-/** The best entry by score; on equal scores the earlier one (tie-break order) wins. */
-function best(entries: Prepared['singles'], weights: readonly number[]): { tools: ToolId[]; score: number } | undefined {
-  let top: { tools: ToolId[]; score: number } | undefined;
-  for (const e of entries) {
-    const score = Math.max(0, weightedScore(weights, e.ratings) - e.fixed);
-    if (!top || score > top.score) top = { tools: e.tools, score };
-  }
-  return top;
-}
-
 /**
  * The recommendation rule: the best single tool that is not excluded, unless a stack beats it by
- * the margin (its penalty already charges for the extra tools). The fast path for sampling and
- * for re-running changed answers.
+ * the margin (its penalty already charges for the extra tools). On equal scores the earlier
+ * entry in tie-break order wins. The fast path for re-running changed answers: nothing is kept.
  */
-export function decideTools(ctx: Context, weights: readonly number[] = ctx.weights): ToolId[] {
-  const p = prepare(ctx);
-  const single = best(p.singles, weights);
-  const stack = best(p.stacks, weights);
-  if (!single) return stack?.tools ?? [];
-  return stack && stack.score >= single.score + ctx.margin ? stack.tools : single.tools;
+export function decideTools(ctx: Core, weights: readonly number[] = ctx.weights): ToolId[] {
+  const scratch = new Array<number>(ctx.criteria.length);
+  const score = (tools: readonly ToolId[]) => {
+    stackRatings(tools, ctx, scratch);
+    return Math.max(0, weightedScore(weights, scratch) - fixedCost(tools, scratch, ctx));
+  };
+  let single: ToolId[] | undefined;
+  let singleScore = -Infinity;
+  for (const t of ctx.tools) {
+    if (ctx.excluded.has(t)) continue;
+    const v = score([t]);
+    if (v > singleScore) [single, singleScore] = [[t], v];
+  }
+  let stack: ToolId[] | undefined;
+  let stackScore = -Infinity;
+  for (const s of ctx.stacks) {
+    if (s.some((t) => ctx.excluded.has(t))) continue;
+    const v = score(s);
+    if (v > stackScore) [stack, stackScore] = [s, v];
+  }
+  if (!single) return stack ? [...stack] : [];
+  return stack && stackScore >= singleScore + ctx.margin ? [...stack] : single;
 }
 
 /** The same decision with every single tool and stack scored in full, for the result. */
-export function decide(ctx: Context): Decision {
+export function decide(ctx: Core): Decision {
   const singles = ctx.tools.map((t) => scoreStack([t], ctx));
   const stacks = candidateStacks(ctx)
     .map((t) => scoreStack(t, ctx))
@@ -153,7 +153,7 @@ export function decide(ctx: Context): Decision {
 }
 
 /** Open single tools by score under these weights, best first (ties keep catalog order). */
-export function singleScores(ctx: Context, weights: readonly number[]): { tool: ToolId; score: number }[] {
+export function singleScores(ctx: Core, weights: readonly number[]): { tool: ToolId; score: number }[] {
   return prepare(ctx)
     .singles.map((e) => ({ tool: e.tools[0]!, score: Math.max(0, weightedScore(weights, e.ratings) - e.fixed) }))
     .sort((a, b) => b.score - a.score);

@@ -37,26 +37,43 @@ export function sensitivity(
   }
   const lo = 1 - opts.spread;
   const hi = 1 + opts.spread;
-  // A row that another row of its group beats under every weighting in the box can never be
-  // picked: drop it before sampling. (Row q beats row r everywhere when the linear form
-  // sum_c (m_qc - m_rc - (fixed_q - fixed_r) * b_c) * f_c stays >= 0 over f in [lo, hi]^n;
-  // strictly > 0 when q comes later in the tie-break order.)
+  // Rows that can never be picked are dropped before sampling. Over the box f in [lo, hi]^n,
+  // score_q + offset - score_r has the sign of the linear form
+  //   sum_c (m_qc - m_rc - (fixed_q - fixed_r - offset) * b_c) * f_c,
+  // whose minimum takes each f_c at lo or hi by the sign of its coefficient.
+  const worstLead = (q: number, r: number, offset: number) => {
+    let min = 0;
+    for (let c = 0; c < n; c++) {
+      const d = m[q * n + c]! - m[r * n + c]! - (fixed[q]! - fixed[r]! - offset) * base[c]!;
+      min += d >= 0 ? d * lo : d * hi;
+    }
+    return min;
+  };
   const live = new Uint8Array(nRows).fill(1);
   const group = (r: number) => (r < nSingles ? 0 : 1);
+  // Beaten within its group under every weighting (ties go to the earlier row).
   for (let r = 0; r < nRows; r++) {
     for (let q = 0; q < nRows && live[r]; q++) {
       if (q === r || !live[q] || group(q) !== group(r)) continue;
-      let min = 0;
-      for (let c = 0; c < n; c++) {
-        const d = m[q * n + c]! - m[r * n + c]! - (fixed[q]! - fixed[r]!) * base[c]!;
-        min += d >= 0 ? d * lo : d * hi;
-      }
-      if (q < r ? min >= 0 : min > 0) live[r] = 0;
+      const lead = worstLead(q, r, 0);
+      if (q < r ? lead >= 0 : lead > 0) live[r] = 0;
     }
+  }
+  // A stack that some single tool always keeps within the margin can never be recommended.
+  const margin = ctx.margin;
+  for (let r = nSingles; r < nRows; r++) {
+    for (let q = 0; q < nSingles && live[r]; q++) if (live[q] && worstLead(q, r, margin) > 0) live[r] = 0;
   }
   const key = baseline.join('+');
   const baselineRow = rows.findIndex((s, i) => s.tools.join('+') === key && (i < nSingles) === (baseline.length === 1));
-  const margin = ctx.margin;
+  const firstChance = Object.fromEntries(ctx.tools.map((t) => [t, 0])) as Record<ToolId, number>;
+  const alive = [...live.keys()].filter((r) => live[r]);
+  if (alive.length === 1) {
+    // One row left: it is picked, and ranks first, under every weighting.
+    const only = alive[0]!;
+    if (only < nSingles) firstChance[singles[only]!.tools[0]!] = 1;
+    return { confidence: only === baselineRow ? 1 : 0, firstChance, samples: opts.samples };
+  }
   const span = hi - lo;
   const firstCount = new Float64Array(nSingles);
   const f = new Float64Array(n);
@@ -98,7 +115,6 @@ export function sensitivity(
     if (chosen === baselineRow) same++;
     if (bestSingle >= 0) firstCount[bestSingle]!++;
   }
-  const firstChance = Object.fromEntries(ctx.tools.map((t) => [t, 0])) as Record<ToolId, number>;
   singles.forEach((s, i) => (firstChance[s.tools[0]!] = firstCount[i]! / opts.samples));
   return { confidence: same / opts.samples, firstChance, samples: opts.samples };
 }

@@ -1,4 +1,4 @@
-import type { ToolId } from '../catalog/schema.js';
+import type { ToolId } from '../catalog/ids.js';
 
 /** One value per question id: a string, or a list for multi-valued questions. */
 export type Answers = Record<string, string | string[]>;
@@ -10,25 +10,32 @@ export interface ScoredCriterion {
   kind: 'capability' | 'cost' | 'continuity';
 }
 
-/** Everything the scorer needs, derived once from the answers and the catalog. */
-export interface Context {
+/** The numbers the scorer needs, derived from the answers and the catalog. */
+export interface Core {
   criteria: ScoredCriterion[];
   /** Normalised weights (sum 1), one per criterion, in `criteria` order. */
   weights: number[];
   /** Effective ratings per tool, in `criteria` order (managed offerings applied). */
   ratings: Record<ToolId, number[]>;
-  /** The sources and words behind a tool's effective rating (computed on demand: only the result needs them). */
-  source(tool: ToolId, criterion: number): string[];
-  text(tool: ToolId, criterion: number): string;
   existing: Set<ToolId>;
-  excluded: Map<ToolId, ExclusionHit>;
+  excluded: { has(tool: ToolId): boolean };
   penaltyPerNewTool: number;
   margin: number;
   maxTools: number;
   tools: ToolId[];
-  managed: Map<ToolId, { names: string[]; sources: string[]; bonus: number }>;
+  /** Every stack of 2..maxTools tools, in tie-break order (fewer tools, then catalog order). */
+  stacks: readonly ToolId[][];
   requirements: Requirement[];
   pointsPerMissingRating: number;
+}
+
+/** The core plus what only the result needs: why tools are excluded, managed offerings, words. */
+export interface Context extends Core {
+  excluded: Map<ToolId, ExclusionHit>;
+  managed: Map<ToolId, { names: string[]; sources: string[]; bonus: number }>;
+  /** The sources and words behind a tool's effective rating (computed on demand). */
+  source(tool: ToolId, criterion: number): string[];
+  text(tool: ToolId, criterion: number): string;
 }
 
 /** A declared need (one answer) that a stack must meet on one criterion. */

@@ -2,7 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
+import type { ToolId } from '../../src/catalog/ids.js';
+import { buildContext } from '../../src/engine/context.js';
 import { recommend, recommendedTools } from '../../src/engine/recommend.js';
+import { compareStacks, scoreStack } from '../../src/engine/score.js';
 import type { Answers } from '../../src/engine/types.js';
 import { claims } from '../helpers/catalog.js';
 
@@ -20,6 +23,22 @@ const answersArb: fc.Arbitrary<Answers> = fc.record(
 ) as fc.Arbitrary<Answers>;
 
 const sorted = (xs: readonly string[]) => [...xs].sort().join(',');
+
+/** The decision rule spelled out plainly (every candidate scored in full, then sorted), as a reference for the fast paths. */
+function referenceTools(a: Answers): ToolId[] {
+  const ctx = buildContext(a, catalog);
+  const open = ctx.tools.filter((t) => !ctx.excluded.has(t));
+  const singles = open.map((t) => scoreStack([t], ctx)).sort((x, y) => compareStacks(x, y, ctx.tools));
+  const stacks: ToolId[][] = [];
+  for (let i = 0; i < open.length; i++)
+    for (let j = i + 1; j < open.length; j++) {
+      stacks.push([open[i]!, open[j]!]);
+      for (let k = j + 1; k < open.length; k++) stacks.push([open[i]!, open[j]!, open[k]!]);
+    }
+  const best = stacks.map((s) => scoreStack(s, ctx)).sort((x, y) => compareStacks(x, y, ctx.tools))[0];
+  const single = singles[0]!;
+  return best && best.score >= single.score + ctx.margin ? best.tools : single.tools;
+}
 const cheap = { samples: 100 } as const;
 
 describe('engine properties', () => {
@@ -73,12 +92,23 @@ describe('engine properties', () => {
     );
   });
 
+  it('decides as the plain rule does, on the fast path and in the full result', () => {
+    fc.assert(
+      fc.property(answersArb, (a) => {
+        const want = sorted(referenceTools(a));
+        expect(sorted(recommendedTools(a, catalog))).toBe(want);
+        expect(sorted(recommend(a, catalog, { samples: 0, skipChanges: true }).recommendation.tools)).toBe(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('claims only flips that hold when re-run with that one answer changed', () => {
     fc.assert(
       fc.property(answersArb, (a) => {
         const r = recommend(a, catalog, { samples: 0 });
         for (const f of r.recommendation.flips) {
-          const again = recommendedTools({ ...a, [f.question]: f.value }, catalog);
+          const again = referenceTools({ ...a, [f.question]: f.value });
           expect(sorted(again)).toBe(sorted(f.tools));
           expect(sorted(f.tools)).not.toBe(sorted(r.recommendation.tools));
         }

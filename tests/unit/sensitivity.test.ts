@@ -1,5 +1,6 @@
 // The sampling loop is written for speed (flat arrays, pruning of rows that can never win);
 // it must agree exactly with the plain decision rule applied to each sampled weighting.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
 import type { ToolId } from '../../src/catalog/ids.js';
@@ -39,6 +40,28 @@ describe('sensitivity', () => {
     const slow = naive(ctx, baseline, 400, 11, 0.5);
     expect(fast.confidence).toBeCloseTo(slow.confidence, 10);
     for (const t of ctx.tools) expect(fast.firstChance[t]).toBeCloseTo((slow.first[t] ?? 0) / 400, 10);
+  });
+
+  it('agrees with the plain rule for random teams', () => {
+    const answers = fc.record(
+      Object.fromEntries(
+        catalog.questions.map((q) => {
+          const values = q.choices.map((c) => c.value);
+          return [q.id, q.type === 'multi' ? fc.subarray(values, { minLength: q.allowEmpty ? 0 : 1 }) : fc.constantFrom(...values)];
+        }),
+      ) as Record<string, fc.Arbitrary<string | string[]>>,
+    );
+    fc.assert(
+      fc.property(answers, fc.integer({ min: 1, max: 2 ** 31 }), (a, seed) => {
+        const ctx = buildContext(a, catalog);
+        const baseline = decideTools(ctx);
+        const fast = sensitivity(ctx, baseline, { samples: 150, seed, spread: 0.5 });
+        const slow = naive(ctx, baseline, 150, seed, 0.5);
+        expect(fast.confidence).toBeCloseTo(slow.confidence, 10);
+        for (const t of ctx.tools) expect(fast.firstChance[t]).toBeCloseTo((slow.first[t] ?? 0) / 150, 10);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('reads 1 when no weighting changes the advice, and less when the call is close', () => {
