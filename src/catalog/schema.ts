@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import { TOOL_IDS } from './ids.js';
 
-export { TOOL_IDS, CLOUDS, type ToolId } from './ids.js';
+export { TOOL_IDS, type ToolId } from './ids.js';
 
 /** `seed:AF-3` (a claim of the article's digest) or an https URL of official documentation. */
 export const sourceSchema = z

@@ -2,7 +2,7 @@
 // ratings (managed offerings on the team's cloud lower the ops burden), exclusions and declared
 // needs. The catalog's static part is compiled once, because flips and the roadmap re-run this
 // for dozens of changed answers.
-import type { Catalog } from '../catalog/schema.js';
+import type { Catalog, ManagedOffering } from '../catalog/schema.js';
 import type { ToolId } from '../catalog/ids.js';
 import type { Answers, Context, Core, ExclusionHit, Requirement, ScoredCriterion } from './types.js';
 
@@ -123,16 +123,21 @@ export function exclusionsFor(answers: Answers, catalog: Catalog): Map<ToolId, E
   return hits;
 }
 
-export function managedFor(answers: Answers, catalog: Catalog): Context['managed'] {
-  const out: Context['managed'] = new Map();
+/** Offerings the team can buy on its cloud (a multi-cloud team needs one that spans clouds), and the ops bonus its budget allows. */
+function offeringsFor(answers: Answers, catalog: Catalog) {
   const cfg = catalog.model.managedOfferings;
   const cloud = String(answers.cloud ?? '');
   const bonus = cfg.bonusByBudget[String(answers.budget ?? '')] ?? 0;
+  const on = (o: ManagedOffering) => (cloud === 'multi' ? o.clouds.length >= cfg.multiCloudNeeds : (o.clouds as string[]).includes(cloud));
+  return { bonus, on };
+}
+
+export function managedFor(answers: Answers, catalog: Catalog): Context['managed'] {
+  const out: Context['managed'] = new Map();
+  const { bonus, on } = offeringsFor(answers, catalog);
   if (bonus <= 0) return out;
   for (const tool of catalog.tools) {
-    const offers = tool.managedOfferings.filter((o) =>
-      cloud === 'multi' ? o.clouds.length >= cfg.multiCloudNeeds : (o.clouds as string[]).includes(cloud),
-    );
+    const offers = tool.managedOfferings.filter(on);
     if (offers.length > 0) {
       out.set(tool.id, { names: offers.map((o) => o.name), sources: [...new Set(offers.flatMap((o) => o.sources))], bonus });
     }
@@ -142,17 +147,10 @@ export function managedFor(answers: Answers, catalog: Catalog): Context['managed
 
 /** The ops bonus per tool from managed offerings on the team's cloud (0 where there are none). */
 function managedBonus(answers: Answers, catalog: Catalog): Partial<Record<ToolId, number>> {
-  const cfg = catalog.model.managedOfferings;
-  const cloud = String(answers.cloud ?? '');
-  const bonus = cfg.bonusByBudget[String(answers.budget ?? '')] ?? 0;
   const out: Partial<Record<ToolId, number>> = {};
+  const { bonus, on } = offeringsFor(answers, catalog);
   if (bonus <= 0) return out;
-  for (const tool of catalog.tools) {
-    const offered = tool.managedOfferings.some((o) =>
-      cloud === 'multi' ? o.clouds.length >= cfg.multiCloudNeeds : (o.clouds as string[]).includes(cloud),
-    );
-    if (offered) out[tool.id] = bonus;
-  }
+  for (const tool of catalog.tools) if (tool.managedOfferings.some(on)) out[tool.id] = bonus;
   return out;
 }
 

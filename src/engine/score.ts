@@ -151,10 +151,3 @@ export function decide(ctx: Core): Decision {
     .sort((a, b) => compareStacks(a, b, ctx.tools));
   return { singles, stacks, tools: decideTools(ctx) };
 }
-
-/** Open single tools by score under these weights, best first (ties keep catalog order). */
-export function singleScores(ctx: Core, weights: readonly number[]): { tool: ToolId; score: number }[] {
-  return prepare(ctx)
-    .singles.map((e) => ({ tool: e.tools[0]!, score: Math.max(0, weightedScore(weights, e.ratings) - e.fixed) }))
-    .sort((a, b) => b.score - a.score);
-}

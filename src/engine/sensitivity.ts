@@ -78,7 +78,7 @@ export function sensitivity(
   const firstCount = new Float64Array(nSingles);
   const f = new Float64Array(n);
   let same = 0;
-  let a = opts.seed >>> 0; // mulberry32 state, inlined (see random.ts)
+  let a = opts.seed >>> 0; // mulberry32, a small seedable PRNG, inlined
   for (let k = 0; k < opts.samples; k++) {
     let total = 0;
     for (let c = 0; c < n; c++) {

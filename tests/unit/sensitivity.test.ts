@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
 import type { ToolId } from '../../src/catalog/ids.js';
 import { buildContext } from '../../src/engine/context.js';
-import { seededRandom } from '../../src/engine/random.js';
-import { decideTools, singleScores } from '../../src/engine/score.js';
+import { seededRandom } from '../helpers/random.js';
+import { decideTools, scoreStack } from '../../src/engine/score.js';
 import { sensitivity } from '../../src/engine/sensitivity.js';
 import type { Context } from '../../src/engine/types.js';
 import { withDefaults } from '../helpers/catalog.js';
@@ -20,8 +20,14 @@ function naive(ctx: Context, baseline: ToolId[], samples: number, seed: number, 
     const total = w.reduce((a, b) => a + b, 0);
     const norm = w.map((x) => x / total);
     if (decideTools(ctx, norm).join() === baseline.join()) same++;
-    const top = singleScores(ctx, norm)[0];
-    if (top) first[top.tool] = (first[top.tool] ?? 0) + 1;
+    let top: ToolId | undefined;
+    let topScore = -Infinity;
+    for (const t of ctx.tools) {
+      if (ctx.excluded.has(t)) continue;
+      const score = scoreStack([t], ctx, norm).score;
+      if (score > topScore) [top, topScore] = [t, score];
+    }
+    if (top) first[top] = (first[top] ?? 0) + 1;
   }
   return { confidence: same / samples, first };
 }
