@@ -237,7 +237,7 @@ function roadmap(rec: ToolId[], answers: Answers, catalog: Catalog, withTriggers
       tools: rec,
       adds: rec,
       replaces: [],
-      text: `Adopt ${stackName(catalog, rec)} now: it fits the team as it is today.`,
+      text: nowText(catalog, rec, asList(answers.existingTools) as ToolId[]),
       sources: catalog.model.roadmap.sources,
     },
   ];
@@ -287,6 +287,14 @@ function roadmap(rec: ToolId[], answers: Answers, catalog: Catalog, withTriggers
 }
 
 const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function nowText(catalog: Catalog, rec: ToolId[], running: ToolId[]): string {
+  const keep = rec.filter((t) => running.includes(t));
+  const add = rec.filter((t) => !running.includes(t));
+  if (add.length === 0) return `Keep ${stackName(catalog, keep)}: it fits the team as it is today.`;
+  const lead = keep.length ? `Keep ${stackName(catalog, keep)} and adopt ${stackName(catalog, add)} now` : `Adopt ${stackName(catalog, add)} now`;
+  return `${lead}: it fits the team as it is today.`;
+}
 
 function stageText(catalog: Catalog, adds: ToolId[], replaces: ToolId[], trigger: string): string {
   return `Add ${stackName(catalog, adds)} when ${trigger}${replaces.length ? `, in place of ${stackName(catalog, replaces)}` : ''}.`;

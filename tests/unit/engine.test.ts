@@ -167,3 +167,29 @@ describe('confidence and flips', () => {
     }
   });
 });
+
+describe('roadmap', () => {
+  it('keeps what the team runs and adopts the rest now', () => {
+    const r = recommend(withDefaults({ existingTools: ['airflow'], tracking: 'essential' }), catalog, { samples: 0 });
+    expect(r.roadmap[0]).toMatchObject({ stage: 'now', tools: r.recommendation.tools });
+    expect(r.roadmap[0]!.text).toMatch(/^Keep Apache Airflow and adopt MLflow now/);
+  });
+
+  it('adds tools later only where the engine, re-run with the trigger and today\'s tools in use, says so', () => {
+    for (const answers of [withDefaults(), withDefaults({ tracking: 'essential' }), withDefaults({ existingTools: ['mlflow'] }), withDefaults({ teamSize: 'medium', opsExpertise: 'intermediate' })]) {
+      const r = recommend(answers, catalog, { samples: 0 });
+      const now = r.recommendation.tools;
+      const later = r.roadmap.filter((s) => s.stage === 'later');
+      for (const stage of later) {
+        const next = { ...answers, existingTools: [...new Set([...(answers.existingTools as string[]), ...now])] };
+        for (const w of stage.when!) next[w.question] = w.value;
+        expect([...recommendedTools(next, catalog)].sort()).toEqual([...stage.tools].sort());
+        expect(stage.adds.length).toBeGreaterThan(0);
+        for (const t of stage.adds) expect(now).not.toContain(t);
+        expect(stage.sources.length).toBeGreaterThan(0);
+      }
+    }
+    const withLater = recommend(withDefaults({ tracking: 'essential' }), catalog, { samples: 0 });
+    expect(withLater.roadmap.some((s) => s.stage === 'later')).toBe(true);
+  });
+});
