@@ -61,6 +61,25 @@ describe('bad input', () => {
 });
 
 describe('other commands', () => {
+  it.each([
+    ['airflow', 'AF'],
+    ['metaflow', 'MF'],
+    ['kubeflow', 'KF'],
+    ['mlflow', 'ML'],
+  ])('explain %s cites every line of its profile, as text and JSON', (tool, claim) => {
+    const text = run(['explain', tool]);
+    expect(text.code).toBe(0);
+    const cited = text.stdout.split('\n').filter((l) => l.startsWith('  - '));
+    expect(cited.length).toBeGreaterThan(20);
+    for (const line of cited) expect(line).toMatch(/\[(seed:[A-Z]+-\d+|https:\/\/\S+)(, (seed:[A-Z]+-\d+|https:\/\/\S+))*\]$/);
+    expect(text.stdout).toMatch(new RegExp(`seed:${claim}-\\d+`));
+    const doc = JSON.parse(run(['explain', tool, '--json']).stdout);
+    expect(doc.id).toBe(tool);
+    for (const part of [doc.facts, doc.strengths, doc.tradeOffs, doc.managedOfferings, doc.nextSteps, doc.ratings]) {
+      for (const item of part) expect(item.sources.length).toBeGreaterThan(0);
+    }
+  });
+
   it('explain and compare print cited output, also as JSON', () => {
     const e = run(['explain', 'kubeflow']);
     expect(e.code).toBe(0);
@@ -69,6 +88,9 @@ describe('other commands', () => {
     expect(JSON.parse(run(['explain', 'mlflow', '--json']).stdout).id).toBe('mlflow');
     const c = JSON.parse(run(['compare', '--json']).stdout);
     expect(c.criteria.length).toBeGreaterThanOrEqual(12);
+    for (const cr of c.criteria) for (const t of ['airflow', 'metaflow', 'kubeflow', 'mlflow']) expect(cr.ratings[t].sources.length).toBeGreaterThan(0);
+    const table = run(['compare']).stdout;
+    expect(table).toMatch(/Legend: seed:ID/);
   });
 
   it('--help shows examples and --version the version', () => {
