@@ -4,11 +4,9 @@
 // for dozens of changed answers.
 import type { Catalog, ManagedOffering } from '../catalog/schema.js';
 import type { ToolId } from '../catalog/ids.js';
+import { asList, has } from './answer-values.js';
 import type { Answers, Context, Core, ExclusionHit, Requirement, ScoredCriterion } from './types.js';
 
-const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const has = (answer: string | string[] | undefined, value: string) =>
-  Array.isArray(answer) ? answer.includes(value) : answer === value;
 
 interface Compiled {
   criteria: ScoredCriterion[];

@@ -3,6 +3,7 @@
 import type { Catalog, ToolId } from '../catalog/schema.js';
 import type { Combination, Flip, NextStep, RankedTool, Reason, Result, RoadmapStage } from '../schema/result.js';
 import { smallestFlips } from './changes.js';
+import { roadmap } from './roadmap.js';
 import { buildContext, buildCore } from './context.js';
 import { changeText, percent, round, stackName, toolName } from './describe.js';
 import { compareStacks, contributions, decide, decideTools, scoreStack, type Decision } from './score.js';
@@ -59,7 +60,7 @@ export function recommend(answers: Answers, catalog: Catalog, options: Recommend
         : 'not sampled',
       flips,
     },
-    roadmap: roadmap(recTools, answers, catalog, !options.skipChanges),
+    roadmap: roadmap(recTools, answers, catalog, options.skipChanges ? undefined : (a) => recommendedTools(a, catalog)),
     nextSteps: nextSteps(recTools, catalog),
   };
 }
@@ -224,80 +225,6 @@ function summarise(d: Decision, ctx: Context, catalog: Catalog): string {
     (next ? `, ahead of ${toolName(catalog, next.tools[0]!)} (${round(next.score)})` : '') +
     (next ? `; its lead comes mostly from ${edges(tool, next.tools[0], ctx, 2).join(' and ')}.` : '.')
   );
-}
-
-/**
- * Start with what fits now, grow later (F-4, G-6): each growth trigger is tried on top of today's
- * answers, counting today's tools as already run, and re-decided by the engine.
- */
-function roadmap(rec: ToolId[], answers: Answers, catalog: Catalog, withTriggers: boolean): RoadmapStage[] {
-  const stages: RoadmapStage[] = [
-    {
-      stage: 'now',
-      tools: rec,
-      adds: rec,
-      replaces: [],
-      text: nowText(catalog, rec, asList(answers.existingTools) as ToolId[]),
-      sources: catalog.model.roadmap.sources,
-    },
-  ];
-  if (!withTriggers) return stages;
-  const running = [...new Set([...asList(answers.existingTools), ...rec])];
-  const base: Answers = { ...answers, existingTools: catalog.questions.find((q) => q.id === 'existingTools')!.choices.map((c) => c.value).filter((v) => running.includes(v)) };
-  const byOutcome = new Map<string, RoadmapStage>();
-  for (const trigger of catalog.model.roadmap.triggers) {
-    const next: Answers = { ...base };
-    const when: { question: string; value: string | string[] }[] = [];
-    for (const [q, v] of Object.entries(trigger.set ?? {})) {
-      if (next[q] !== v) when.push({ question: q, value: v });
-      next[q] = v;
-    }
-    for (const [q, vs] of Object.entries(trigger.add ?? {})) {
-      const have = asList(next[q]);
-      const order = catalog.questions.find((x) => x.id === q)!.choices.map((c) => c.value);
-      const merged = order.filter((v) => have.includes(v) || vs.includes(v));
-      if (merged.length !== have.length) when.push({ question: q, value: merged });
-      next[q] = merged;
-    }
-    if (when.length === 0) continue; // already true today
-    const tools = recommendedTools(next, catalog);
-    const adds = tools.filter((t) => !rec.includes(t));
-    if (adds.length === 0) continue;
-    const key = tools.join('+');
-    const seen = byOutcome.get(key);
-    if (seen) {
-      seen.trigger = `${seen.trigger}, or ${trigger.text}`;
-      seen.text = stageText(catalog, seen.adds, seen.replaces, seen.trigger);
-      seen.sources = [...new Set([...seen.sources, ...trigger.sources])];
-      continue;
-    }
-    const replaces = rec.filter((t) => !tools.includes(t));
-    byOutcome.set(key, {
-      stage: 'later',
-      tools,
-      adds,
-      replaces,
-      trigger: trigger.text,
-      when,
-      text: stageText(catalog, adds, replaces, trigger.text),
-      sources: [...trigger.sources],
-    });
-  }
-  return [...stages, ...byOutcome.values()];
-}
-
-const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-
-function nowText(catalog: Catalog, rec: ToolId[], running: ToolId[]): string {
-  const keep = rec.filter((t) => running.includes(t));
-  const add = rec.filter((t) => !running.includes(t));
-  if (add.length === 0) return `Keep ${stackName(catalog, keep)}: it fits the team as it is today.`;
-  const lead = keep.length ? `Keep ${stackName(catalog, keep)} and adopt ${stackName(catalog, add)} now` : `Adopt ${stackName(catalog, add)} now`;
-  return `${lead}: it fits the team as it is today.`;
-}
-
-function stageText(catalog: Catalog, adds: ToolId[], replaces: ToolId[], trigger: string): string {
-  return `Add ${stackName(catalog, adds)} when ${trigger}${replaces.length ? `, in place of ${stackName(catalog, replaces)}` : ''}.`;
 }
 
 function nextSteps(rec: ToolId[], catalog: Catalog): NextStep[] {

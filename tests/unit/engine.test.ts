@@ -4,6 +4,7 @@ import type { Catalog } from '../../src/catalog/schema.js';
 import { buildContext, penaltyPerNewTool, rawWeights } from '../../src/engine/context.js';
 import { recommend, recommendedTools } from '../../src/engine/recommend.js';
 import { decide, scoreStack, stackPenalty } from '../../src/engine/score.js';
+import type { Answers } from '../../src/engine/types.js';
 import { copyCatalog, withDefaults } from '../helpers/catalog.js';
 
 const fast = { samples: 0, skipChanges: true } as const;
@@ -181,7 +182,7 @@ describe('roadmap', () => {
       const now = r.recommendation.tools;
       const later = r.roadmap.filter((s) => s.stage === 'later');
       for (const stage of later) {
-        const next = { ...answers, existingTools: [...new Set([...(answers.existingTools as string[]), ...now])] };
+        const next: Answers = { ...answers, existingTools: [...new Set([...(answers.existingTools as string[]), ...now])] };
         for (const w of stage.when!) next[w.question] = w.value;
         expect([...recommendedTools(next, catalog)].sort()).toEqual([...stage.tools].sort());
         expect(stage.adds.length).toBeGreaterThan(0);
