@@ -78,11 +78,9 @@ export const ratingSchema = z.object({
 /** ratings[tool][criterion] */
 export const ratingsSchema = z.record(toolIdSchema, z.record(z.string(), ratingSchema));
 
-export type Cited = z.infer<typeof citedSchema>;
 export type Tool = z.infer<typeof toolSchema>;
 export type ManagedOffering = z.infer<typeof managedOfferingSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
-export type Rating = z.infer<typeof ratingSchema>;
 
 export const questionSchema = z.object({
   id: z.string().regex(/^[a-z][A-Za-z]*$/),
@@ -192,5 +190,4 @@ export const catalogSchema = z.object({
 });
 
 export type Question = z.infer<typeof questionSchema>;
-export type Model = z.infer<typeof modelSchema>;
 export type Catalog = z.infer<typeof catalogSchema>;

@@ -160,7 +160,7 @@ export function penaltyPerNewTool(answers: Answers, catalog: Catalog): number {
 }
 
 /** The numbers alone: what re-running the decision for a changed answer needs. */
-export function buildCore(answers: Answers, catalog: Catalog): Core {
+export function buildCore(answers: Answers, catalog: Catalog, excluded: Core['excluded'] = excludedTools(answers, compile(catalog))): Core {
   const c = compile(catalog);
   const raw = rawWeightVector(answers, catalog, c);
   const criteria = raw.length > c.criteria.length ? [...c.criteria, c.continuity] : c.criteria;
@@ -186,7 +186,7 @@ export function buildCore(answers: Answers, catalog: Catalog): Core {
     weights,
     ratings,
     existing,
-    excluded: excludedTools(answers, c),
+    excluded,
     penaltyPerNewTool: penaltyPerNewTool(answers, catalog),
     margin: cfg.margin,
     maxTools: cfg.maxTools,
@@ -199,7 +199,8 @@ export function buildCore(answers: Answers, catalog: Catalog): Core {
 
 export function buildContext(answers: Answers, catalog: Catalog): Context {
   const c = compile(catalog);
-  const core = buildCore(answers, catalog);
+  const excluded = exclusionsFor(answers, catalog);
+  const core = buildCore(answers, catalog, excluded);
   const { criteria, ratings, existing } = core;
   const managed = managedFor(answers, catalog);
   const adopted = (tool: ToolId, i: number) => existing.has(tool) && c.adopted.includes(i);
@@ -218,5 +219,5 @@ export function buildContext(answers: Answers, catalog: Catalog): Context {
     const m = managed.get(tool);
     return m && i === c.managedIndex && ratings[tool][i] !== r.rating ? `${r.text}; managed on your cloud by ${m.names.join(', ')}` : r.text;
   };
-  return { ...core, excluded: exclusionsFor(answers, catalog), managed, source, text };
+  return { ...core, excluded, managed, source, text };
 }

@@ -6,9 +6,9 @@ import { smallestFlips } from './changes.js';
 import { roadmap } from './roadmap.js';
 import { buildContext, buildCore } from './context.js';
 import { changeText, percent, round, stackName, toolName } from './describe.js';
-import { compareStacks, contributions, decide, decideTools, scoreStack, type Decision } from './score.js';
+import { compareStacks, contributions, decide, decideTools, type Decision } from './score.js';
 import { sensitivity } from './sensitivity.js';
-import type { Answers, Context, StackScore } from './types.js';
+import type { Answers, Context, Gap, StackScore } from './types.js';
 
 export interface RecommendOptions {
   /** Ids of the answers that took their default (reported as `defaulted`). */
@@ -108,7 +108,7 @@ function rankTools(ctx: Context, d: Decision, catalog: Catalog, firstChance?: Re
   return order.map((s, i) => {
     const tool = s.tools[0]!;
     const hit = ctx.excluded.get(tool);
-    const reasons = toolReasons(tool, ctx, catalog);
+    const reasons = toolReasons(tool, s.gaps, ctx, catalog);
     if (hit) reasons.unshift({ text: `Excluded: ${hit.text}`, sources: hit.sources });
     return {
       tool,
@@ -124,7 +124,7 @@ function rankTools(ctx: Context, d: Decision, catalog: Catalog, firstChance?: Re
   });
 }
 
-function toolReasons(tool: ToolId, ctx: Context, catalog: Catalog): Reason[] {
+function toolReasons(tool: ToolId, gaps: Gap[], ctx: Context, catalog: Catalog): Reason[] {
   const n = ctx.tools.length;
   const rows = ctx.criteria.map((c, i) => {
     const mean = ctx.tools.reduce((s, t) => s + ctx.ratings[t][i]!, 0) / n;
@@ -136,7 +136,6 @@ function toolReasons(tool: ToolId, ctx: Context, catalog: Catalog): Reason[] {
     sources: ctx.source(tool, x.i),
   });
   const strengths = rows.filter((x) => x.edge > 0 && x.r >= 3).sort((a, b) => b.edge - a.edge).slice(0, 3);
-  const gaps = scoreStack([tool], ctx).gaps;
   // A declared need it misses is said once, as a shortfall, not also as a weakness.
   const missed = new Set(gaps.map((g) => g.requirement.index));
   const concerns = rows

@@ -29,7 +29,8 @@ const ORIGIN_TAG: Record<AnswerOrigin, string> = { flag: ' (flag)', file: ' (ans
 // prompt quits, so the screen seems to show an answer; vim keys turn that off (j/k move instead).
 const KEYBINDINGS = ['vim', 'emacs'] as const;
 
-const clip = (s: string, width: number) => (s.length <= width ? s : s.slice(0, Math.max(1, width - 1)) + '…');
+/** Cuts a review line to the terminal's width. */
+const fitWidth = (s: string, width: number) => (s.length <= width ? s : s.slice(0, Math.max(1, width - 1)) + '…');
 
 export function createPrompter(catalog: Catalog, io: Pick<Io, 'stdin'>, options: PrompterOptions = {}): InteractivePrompter {
   const kit = options.kit ?? inquirerKit;
@@ -77,7 +78,7 @@ export function createPrompter(catalog: Catalog, io: Pick<Io, 'stdin'>, options:
         const q = catalog.questions.find((x) => x.id === l.id);
         return {
           value: l.id,
-          name: clip(`${l.label.padEnd(width)}  ${l.value}${ORIGIN_TAG[l.origin]}`, columns - 4),
+          name: fitWidth(`${l.label.padEnd(width)}  ${l.value}${ORIGIN_TAG[l.origin]}`, columns - 4),
           short: `change ${l.label.toLowerCase()}`,
           description: `Enter to change: ${q?.prompt ?? l.label}`,
         };
