@@ -112,11 +112,11 @@ const jsonAsParse = {
 
 // Built-in modules that Node itself does not load at start-up, and that a run rarely uses:
 // commander requires child_process for executable subcommands this CLI does not have,
-// fs/promises serves only --answers FILE, --output and --save, and tty only the question
-// whether standard input is a terminal, which a run with standard output in a pipe never asks.
-// Loading them (and net, dgram, readline, ... behind them) on every start costs time and memory
+// fs/promises serves only --answers FILE, --output and --save, net only an answers FIFO, and tty
+// only the question whether a descriptor that is a character device is a terminal.
+// Loading them (and stream, dgram, readline, ... behind them) on every start costs time and memory
 // for nothing, so the CLI gets a stand-in whose properties load the real module on first use.
-const LAZY_BUILTINS = ['child_process', 'fs/promises', 'tty'];
+const LAZY_BUILTINS = ['child_process', 'fs/promises', 'net', 'tty'];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {

@@ -1,9 +1,16 @@
 // What a command may touch of the outside world, gathered so tests can pass fakes.
+//
+// Output goes straight to the file descriptors with synchronous writes. process.stdout and
+// process.stderr are streams whose creation loads Node's stream and net modules (about a fifth
+// of Node's own start-up here), and a run prints one document and exits, so it needs none of
+// what a stream adds. A write is complete when it returns: nothing is lost at exit.
+import { fstatSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
+import type { Sink } from './exit-code.js';
 
 export interface Io {
-  stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
+  stdout: Sink;
+  stderr: Sink;
   stdin: NodeJS.ReadableStream & AsyncIterable<Uint8Array | string> & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   stdinIsTTY: boolean;
@@ -12,22 +19,83 @@ export interface Io {
   columns: number;
 }
 
+/** A terminal is a character device: anything else (a pipe, a file) is answered without node:tty. */
+export function isTerminal(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice() && isatty(fd);
+  } catch {
+    return false;
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes to a descriptor and returns once every byte is written. A reader that went away
+ * (`| head -1`, EPIPE) is not an error worth a word: later output is dropped and the run goes on,
+ * so --output and --save files are still written and --expect still sets the exit code. Any
+ * other failure (a full disk) is thrown, named after `name`, to the error boundary.
+ */
+export function fdSink(fd: number, name: string): Sink & { closed: boolean } {
+  const sink = {
+    closed: false,
+    write(s: string): boolean {
+      if (sink.closed || s.length === 0) return true;
+      const bytes = Buffer.from(s, 'utf8');
+      let off = 0;
+      while (off < bytes.length) {
+        try {
+          off += writeSync(fd, bytes, off, bytes.length - off);
+        } catch (e) {
+          const err = e as NodeJS.ErrnoException;
+          // A descriptor someone else made non-blocking (a shared terminal or pipe) is full for
+          // now: wait a moment and go on, as a blocking write would.
+          if (err.code === 'EAGAIN') {
+            Atomics.wait(pause, 0, 0, 2);
+            continue;
+          }
+          if (err.code === 'EPIPE') {
+            sink.closed = true;
+            return true;
+          }
+          err.message = `${name}: ${err.message}`;
+          throw err;
+        }
+      }
+      return true;
+    },
+  };
+  return sink;
+}
+
 export function processIo(): Io {
   const envColumns = Number(process.env.COLUMNS);
+  const tty = new Map<number, boolean>();
+  const terminal = (fd: number) => {
+    if (!tty.has(fd)) tty.set(fd, isTerminal(fd));
+    return tty.get(fd)!;
+  };
+  const stderr = fdSink(2, 'standard error');
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    // Getters: creating process.stdin (or loading node:tty) costs time and memory at every
-    // start, and only prompts and `--answers -` need them.
+    stdout: fdSink(1, 'standard output'),
+    stderr,
+    // Created only when read: only prompts and `--answers -` need standard input's stream.
     get stdin() {
       return process.stdin;
     },
     env: process.env,
     get stdinIsTTY() {
-      return isatty(0);
+      return terminal(0);
     },
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    columns: envColumns > 0 ? envColumns : process.stdout.columns || 100,
+    get stdoutIsTTY() {
+      return terminal(1);
+    },
+    get stderrIsTTY() {
+      return terminal(2);
+    },
+    get columns() {
+      if (envColumns > 0) return envColumns;
+      return (terminal(1) && process.stdout.columns) || 100;
+    },
   };
 }

@@ -1,6 +1,7 @@
 // Reads an answers file (or standard input with `-`) defensively: size first, then bytes, then
 // UTF-8, then JSON (or YAML for .yaml/.yml files, and for standard input that is not JSON);
 // every failure is an InputError naming the file.
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { Socket } from 'node:net';
 import { isatty } from 'node:tty';
@@ -21,13 +22,9 @@ export async function readAnswersFile(
   const where = path === '-' ? STDIN : path;
   // process.stdin only when read: creating it costs every other run time and memory.
   const bytes = path === '-' ? await readStdin(stdin ?? process.stdin) : await readPath(path);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${where}: not UTF-8 text; an answers file is JSON like {"teamSize": "small"}.`);
-  }
-  text = text.replace(/^\uFEFF/, '');
+  // isUtf8 validates without ICU's decoder, which a start-up would otherwise load for one file.
+  if (!isUtf8(bytes)) throw new InputError(`${where}: not UTF-8 text; an answers file is JSON like {"teamSize": "small"}.`);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
   if (text.includes('\u0000')) throw new InputError(`${where}: looks binary; an answers file is JSON like {"teamSize": "small"}.`);
   if (text.trim() === '') throw new InputError(`${where}: empty; an answers file is JSON like {"teamSize": "small"}.`);
   let doc: unknown;

@@ -48,13 +48,13 @@ describe('start-up', () => {
     expect(run.files).toEqual(['dist/cli.cjs']);
   });
 
-  it('recommend --json starts neither child_process, fs/promises nor tty, with answers from flags or a file', () => {
+  it('recommend --json starts no stream, and neither child_process, fs/promises, tty nor net, with answers from flags or a file', () => {
     const file = join(dir, 'team.json');
     writeFileSync(file, '{"teamSize": "large"}');
     for (const args of [['--team-size', 'large'], ['--answers', file]]) {
       const run = loads(['recommend', '--json', ...args]);
       expect(JSON.parse(run.stdout).answers.teamSize).toBe('large');
-      for (const m of ['child_process', 'fs/promises', 'tty']) expect(run.builtins, args.join(' ')).not.toContain(`NativeModule ${m}`);
+      for (const m of ['child_process', 'fs/promises', 'tty', 'net']) expect(run.builtins, args.join(' ')).not.toContain(`NativeModule ${m}`);
     }
   });
 
