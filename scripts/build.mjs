@@ -17,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { esbuildWat } from './wat.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -53,7 +54,7 @@ const fail = (message) => {
 // 1. The catalog must validate before it is inlined.
 {
   const checker = join(root, 'scripts', '.check-catalog.mjs');
-  await build({ entryPoints: [join(root, 'scripts/check-catalog.ts')], bundle: true, platform: 'node', format: 'esm', outfile: checker, logLevel: 'error', packages: 'external' });
+  await build({ entryPoints: [join(root, 'scripts/check-catalog.ts')], bundle: true, platform: 'node', format: 'esm', outfile: checker, logLevel: 'error', packages: 'external', plugins: [esbuildWat] });
   try {
     execFileSync(process.execPath, [checker], { stdio: 'inherit' });
   } catch {
@@ -74,6 +75,7 @@ const common = {
   logLevel: 'error',
   metafile: true,
   absWorkingDir: root,
+  plugins: [esbuildWat],
 };
 
 // A run of the CLI lives a fraction of a second. The sensitivity sampling is hot enough for V8 to
@@ -146,14 +148,14 @@ const [cli, , ...lazy] = await Promise.all([
     // import() of a lazy file becomes require(): no ES module loader on any CLI path.
     supported: { 'dynamic-import': false },
     banner: { js: `#!/usr/bin/env node\n${jitTier}` },
-    plugins: [lazyImports, jsonAsParse, lazyBuiltins],
+    plugins: [lazyImports, jsonAsParse, lazyBuiltins, esbuildWat],
   }),
   build({
     ...common,
     entryPoints: [join(root, 'src/index.ts')],
     outfile: join(dist, 'index.js'),
     format: 'esm',
-    plugins: [jsonAsParse],
+    plugins: [jsonAsParse, esbuildWat],
   }),
   ...Object.entries(LAZY_PACKAGES).map(([pkgName, name]) =>
     build({

@@ -8,7 +8,7 @@ import { asList, has } from './answer-values.js';
 import type { Answers, Context, Core, ExclusionHit, Requirement, ScoredCriterion } from './types.js';
 
 
-interface Compiled {
+export interface Compiled {
   criteria: ScoredCriterion[];
   continuity: ScoredCriterion;
   index: Map<string, number>;
@@ -25,7 +25,7 @@ interface Compiled {
 
 const compiledCache = new WeakMap<Catalog, Compiled>();
 
-function compile(catalog: Catalog): Compiled {
+export function compile(catalog: Catalog): Compiled {
   let c = compiledCache.get(catalog);
   if (c) return c;
   const criteria = catalog.criteria.map((x) => ({ id: x.id, name: x.name, kind: x.kind }) as ScoredCriterion);
@@ -79,24 +79,49 @@ export function rawWeights(answers: Answers, catalog: Catalog): Map<string, numb
 }
 
 function rawWeightVector(answers: Answers, catalog: Catalog, c: Compiled): number[] {
-  const w = [...c.base];
-  const scale = new Array<number>(w.length).fill(1);
-  for (const r of c.rules) {
-    if (!has(answers[r.question], r.value)) continue;
-    for (const [i, d] of r.add) w[i] = w[i]! + d;
-    for (const [i, f] of r.scale) scale[i] = scale[i]! * f;
-  }
-  for (let i = 0; i < w.length; i++) w[i] = Math.max(0, w[i]!) * scale[i]!;
-  if (asList(answers.existingTools).length > 0) w.push(catalog.model.continuity.weight);
-  return w;
+  const n = c.criteria.length + 1;
+  const w = new Float64Array(n);
+  return Array.from(w.subarray(0, fillRawWeights(answers, catalog, c, w, new Float64Array(n))));
 }
 
-const holds = (answers: Answers, cond: [string, string[]][]) => cond.every(([q, vals]) => vals.some((v) => has(answers[q], v)));
+/**
+ * The raw weights into `w` (base, plus and times the rules that hold, floored at 0; continuity
+ * last when the team runs tools already), using `scale` as scratch; returns how many there are.
+ * `weigh` in kernel.wat does the same for the decider.
+ */
+function fillRawWeights(answers: Answers, catalog: Catalog, c: Compiled, w: Float64Array, scale: Float64Array): number {
+  let n = c.base.length;
+  for (let i = 0; i < n; i++) {
+    w[i] = c.base[i]!;
+    scale[i] = 1;
+  }
+  for (const r of c.rules) {
+    if (!has(answers[r.question], r.value)) continue;
+    for (let k = 0; k < r.add.length; k++) w[r.add[k]![0]] = w[r.add[k]![0]]! + r.add[k]![1];
+    for (let k = 0; k < r.scale.length; k++) scale[r.scale[k]![0]] = scale[r.scale[k]![0]]! * r.scale[k]![1];
+  }
+  for (let i = 0; i < n; i++) w[i] = Math.max(0, w[i]!) * scale[i]!;
+  if (asList(answers.existingTools).length > 0) w[n++] = catalog.model.continuity.weight;
+  return n;
+}
+
+/** Every condition holds: each names a question and values, one of which the answer has. */
+function holds(answers: Answers, cond: [string, string[]][]): boolean {
+  for (const [q, values] of cond) {
+    let any = false;
+    for (const v of values) if (has(answers[q], v)) any = true;
+    if (!any) return false;
+  }
+  return true;
+}
+
+/** Whether a hard constraint rules the tool of exclusion `e` out: every `when` holds and no `unless` does. */
+export const excludes = (answers: Answers, e: Compiled['exclusions'][number]) => holds(answers, e.when) && !(e.unless.length > 0 && holds(answers, e.unless));
 
 /** Tools a hard constraint rules out: every `when` holds and no `unless` does. */
-function excludedTools(answers: Answers, c: Compiled): Set<ToolId> {
+export function excludedTools(answers: Answers, c: Compiled): Set<ToolId> {
   const out = new Set<ToolId>();
-  for (const e of c.exclusions) if (holds(answers, e.when) && !(e.unless.length > 0 && holds(answers, e.unless))) out.add(e.tool);
+  for (const e of c.exclusions) if (excludes(answers, e)) out.add(e.tool);
   return out;
 }
 
@@ -105,7 +130,7 @@ export function exclusionsFor(answers: Answers, catalog: Catalog): Map<ToolId, E
   const hits = new Map<ToolId, ExclusionHit>();
   catalog.model.exclusions.forEach((rule, k) => {
     const e = c.exclusions[k]!;
-    if (hits.has(rule.tool) || !holds(answers, e.when) || (e.unless.length > 0 && holds(answers, e.unless))) return;
+    if (hits.has(rule.tool) || !excludes(answers, e)) return;
     const liftedBy: ExclusionHit['liftedBy'] = [];
     for (const [q, vals] of e.when) {
       const lift = catalog.questions.find((x) => x.id === q)?.choices.find((ch) => !vals.includes(ch.value));
@@ -144,7 +169,7 @@ export function managedFor(answers: Answers, catalog: Catalog): Context['managed
 }
 
 /** The ops bonus per tool from managed offerings on the team's cloud (0 where there are none). */
-function managedBonus(answers: Answers, catalog: Catalog): Partial<Record<ToolId, number>> {
+export function managedBonus(answers: Answers, catalog: Catalog): Partial<Record<ToolId, number>> {
   const out: Partial<Record<ToolId, number>> = {};
   const { bonus, on } = offeringsFor(answers, catalog);
   if (bonus <= 0) return out;
@@ -155,7 +180,7 @@ function managedBonus(answers: Answers, catalog: Catalog): Partial<Record<ToolId
 export function penaltyPerNewTool(answers: Answers, catalog: Catalog): number {
   const cfg = catalog.model.combinations;
   let p = cfg.penaltyPerNewTool;
-  for (const [q, byValue] of Object.entries(cfg.penaltyAdd)) p += byValue[String(answers[q])] ?? 0;
+  for (const q in cfg.penaltyAdd) p += cfg.penaltyAdd[q]![String(answers[q])] ?? 0;
   return Math.max(cfg.minPenalty, p);
 }
 

@@ -4,7 +4,11 @@
 import type { ToolId } from '../catalog/ids.js';
 import type { Context, Core, Gap, StackScore } from './types.js';
 
-export function stackRatings(tools: readonly ToolId[], ctx: Core, out: number[] = new Array<number>(ctx.criteria.length)): number[] {
+export function stackRatings(
+  tools: readonly ToolId[],
+  ctx: Pick<Core, 'ratings' | 'criteria'>,
+  out: number[] = new Array<number>(ctx.criteria.length),
+): number[] {
   const rows = tools.map((t) => ctx.ratings[t]);
   for (let i = 0; i < out.length; i++) {
     const kind = ctx.criteria[i]!.kind;

@@ -1,8 +1,9 @@
 // How stable is the choice? Re-decide under many plausible weightings around the answers' own
 // (each weight scaled by a seeded random factor in [1 - spread, 1 + spread]). Ratings, penalties
-// and unmet needs do not depend on the weights, so each sample is only dot products; the loop is
-// written flat (typed arrays, no calls) because it runs cold, once per command.
+// and unmet needs do not depend on the weights, so each sample is only dot products over flat
+// arrays, run by the sampler (sampler.ts) once rows that can never win are pruned.
 import type { ToolId } from '../catalog/ids.js';
+import { sample, type SamplerInput, type SamplerOutput } from './kernel.js';
 import { prepare } from './score.js';
 import type { Context } from './types.js';
 
@@ -18,6 +19,8 @@ export function sensitivity(
   ctx: Context,
   baseline: readonly ToolId[],
   opts: { samples: number; seed: number; spread: number },
+  /** Which loop runs the samples (tests run each of them). */
+  sampler: (input: SamplerInput) => SamplerOutput = sample,
 ): Sensitivity {
   const { singles, stacks } = prepare(ctx);
   const rows = [...singles, ...stacks];
@@ -74,47 +77,21 @@ export function sensitivity(
     if (only < nSingles) firstChance[singles[only]!.tools[0]!] = 1;
     return { confidence: only === baselineRow ? 1 : 0, firstChance, samples: opts.samples };
   }
-  const span = hi - lo;
-  const firstCount = new Float64Array(nSingles);
-  const f = new Float64Array(n);
-  let same = 0;
-  let a = opts.seed >>> 0; // mulberry32, a small seedable PRNG, inlined
-  for (let k = 0; k < opts.samples; k++) {
-    let total = 0;
-    for (let c = 0; c < n; c++) {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      const factor = lo + span * (((t ^ (t >>> 14)) >>> 0) / 4294967296);
-      f[c] = factor;
-      total += base[c]! * factor;
-    }
-    let bestSingle = -1;
-    let bestSingleScore = -Infinity;
-    let bestStack = -1;
-    let bestStackScore = -Infinity;
-    for (let r = 0; r < nRows; r++) {
-      if (live[r] === 0) continue;
-      let dot = 0;
-      const o = r * n;
-      for (let c = 0; c < n; c++) dot += m[o + c]! * f[c]!;
-      let score = dot / total - fixed[r]!;
-      if (score < 0) score = 0;
-      if (r < nSingles) {
-        if (score > bestSingleScore) {
-          bestSingleScore = score;
-          bestSingle = r;
-        }
-      } else if (score > bestStackScore) {
-        bestStackScore = score;
-        bestStack = r;
-      }
-    }
-    const chosen = bestStack >= 0 && (bestSingle < 0 || bestStackScore >= bestSingleScore + margin) ? bestStack : bestSingle;
-    if (chosen === baselineRow) same++;
-    if (bestSingle >= 0) firstCount[bestSingle]!++;
-  }
+  const { same, firstCount } = sampler({
+    n,
+    nRows,
+    nSingles,
+    base,
+    m,
+    fixed,
+    live,
+    samples: opts.samples,
+    seed: opts.seed,
+    lo,
+    span: hi - lo,
+    margin,
+    baselineRow,
+  });
   singles.forEach((s, i) => (firstChance[s.tools[0]!] = firstCount[i]! / opts.samples));
   return { confidence: same / opts.samples, firstChance, samples: opts.samples };
 }

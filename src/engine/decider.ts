@@ -1,0 +1,185 @@
+// The decision alone, for many answer sets against one catalog: flips and the roadmap re-decide
+// dozens of changed answers in every run. It gives what decideTools(buildCore(answers)) gives,
+// with the same arithmetic in the same order, but builds no context: a stack's ratings depend
+// only on the catalog, the managed offerings on the team's cloud and the tools already run, so
+// they are laid out once per such combination and reused, and the scoring itself runs in the
+// kernel (kernel.ts), which allocates nothing.
+import type { Catalog } from '../catalog/schema.js';
+import type { ToolId } from '../catalog/ids.js';
+import { asList, has } from './answer-values.js';
+import { compile, excludes, managedBonus, penaltyPerNewTool, type Compiled } from './context.js';
+import { KernelSpace, kernelSpace } from './kernel.js';
+import { stackRatings } from './score.js';
+import type { Answers } from './types.js';
+
+/** Offsets of one combination's rows in the decision space. */
+interface Rows {
+  /** Columns: the criteria, and continuity when the team runs tools already. */
+  n: number;
+  /** Ratings per row (single tools, then stacks in tie-break order), n per row. */
+  pRatings: number;
+  /** Per row: seams to pay for times the share of new tools (0 for a single tool). */
+  pSeams: number;
+}
+
+interface State {
+  c: Compiled;
+  space: KernelSpace;
+  rows: Map<string, Rows>;
+  /** Single tools, then stacks. */
+  members: ToolId[][];
+  pMembers: number;
+  pWeights: number;
+  pReqIndex: number;
+  pReqMin: number;
+  /** The weight rules as tables (see `weigh` in kernel.wat), and scratch for the rules that hold. */
+  pBase: number;
+  pAddFrom: number;
+  pAddIdx: number;
+  pAddVal: number;
+  pScaleFrom: number;
+  pScaleIdx: number;
+  pScaleVal: number;
+  pActive: number;
+  pRaw: number;
+  pScale: number;
+}
+
+// Per catalog: one state on the process's kernel, one on a JavaScript-only kernel (for tests).
+const states = { wasm: new WeakMap<Catalog, State>(), js: new WeakMap<Catalog, State>() };
+
+function stateFor(catalog: Catalog, useWasm: boolean): State {
+  const cache = useWasm ? states.wasm : states.js;
+  const cached = cache.get(catalog);
+  if (cached) return cached;
+  const c = compile(catalog);
+  const space = useWasm ? kernelSpace() : new KernelSpace(false);
+  const members = [...c.tools.map((t) => [t]), ...c.stacks];
+  const pMembers = space.alloc(4 * members.length);
+  const bits = space.i32(pMembers, members.length);
+  members.forEach((tools, r) => (bits[r] = tools.reduce((b, t) => b | (1 << c.tools.indexOf(t)), 0)));
+  const n = c.criteria.length + 1;
+  const nAdd = c.rules.reduce((k, r) => k + r.add.length, 0);
+  const nScale = c.rules.reduce((k, r) => k + r.scale.length, 0);
+  const state: State = {
+    c,
+    space,
+    rows: new Map(),
+    members,
+    pMembers,
+    pWeights: space.alloc(8 * n),
+    pReqIndex: space.alloc(4 * c.requirements.length),
+    pReqMin: space.alloc(8 * c.requirements.length),
+    pBase: space.alloc(8 * c.base.length),
+    pAddFrom: space.alloc(4 * (c.rules.length + 1)),
+    pAddIdx: space.alloc(4 * nAdd),
+    pAddVal: space.alloc(8 * nAdd),
+    pScaleFrom: space.alloc(4 * (c.rules.length + 1)),
+    pScaleIdx: space.alloc(4 * nScale),
+    pScaleVal: space.alloc(8 * nScale),
+    pActive: space.alloc(4 * c.rules.length),
+    pRaw: space.alloc(8 * n),
+    pScale: space.alloc(8 * n),
+  };
+  space.f64(state.pBase, c.base.length).set(c.base);
+  const table = (pFrom: number, pIdx: number, pVal: number, count: number, entries: (r: Compiled['rules'][number]) => [number, number][]) => {
+    const from = space.i32(pFrom, c.rules.length + 1);
+    const idx = space.i32(pIdx, count);
+    const val = space.f64(pVal, count);
+    let e = 0;
+    c.rules.forEach((r, k) => {
+      from[k] = e;
+      for (const [i, v] of entries(r)) {
+        idx[e] = i;
+        val[e++] = v;
+      }
+    });
+    from[c.rules.length] = e;
+  };
+  table(state.pAddFrom, state.pAddIdx, state.pAddVal, nAdd, (r) => r.add);
+  table(state.pScaleFrom, state.pScaleIdx, state.pScaleVal, nScale, (r) => r.scale);
+  cache.set(catalog, state);
+  return state;
+}
+
+/** The effective ratings of every row, as buildCore and stackRatings give them. */
+function layOut(state: State, existing: Set<ToolId>, continuity: boolean, bonus: Partial<Record<ToolId, number>>): Rows {
+  const { c, space, members } = state;
+  const ratings = {} as Record<ToolId, number[]>;
+  for (const tool of c.tools) {
+    const row = [...c.ratings[tool]];
+    const b = bonus[tool];
+    if (b !== undefined && c.managedIndex >= 0) row[c.managedIndex] = Math.min(5, row[c.managedIndex]! + b);
+    // Switching has a cost (F-4): what the team already runs needs no adopting.
+    if (existing.has(tool)) for (const i of c.adopted) row[i] = 5;
+    if (continuity) row.push(existing.has(tool) ? 5 / existing.size : 0);
+    ratings[tool] = row;
+  }
+  const criteria = continuity ? [...c.criteria, c.continuity] : c.criteria;
+  const n = criteria.length;
+  const rows: Rows = { n, pRatings: space.alloc(8 * n * members.length), pSeams: space.alloc(8 * members.length) };
+  const out = space.f64(rows.pRatings, n * members.length);
+  const seams = space.f64(rows.pSeams, members.length);
+  members.forEach((tools, r) => {
+    out.set(tools.length === 1 ? ratings[tools[0]!] : stackRatings(tools, { ratings, criteria }), r * n);
+    // As stackPenalty: n(n-1)/2 seams, times the share of tools the team does not run yet.
+    const k = tools.length;
+    let fresh = 0;
+    for (const t of tools) if (!existing.has(t)) fresh++;
+    seams[r] = k < 2 ? 0 : ((k * (k - 1)) / 2) * Math.min(1, fresh / (k - 1));
+  });
+  return rows;
+}
+
+/** A function that decides the recommended tools for any answers, as the full engine would. */
+export function decider(catalog: Catalog, options: { wasm?: boolean } = {}): (answers: Answers) => ToolId[] {
+  const state = stateFor(catalog, options.wasm ?? true);
+  const { c, space, members } = state;
+  const model = catalog.model;
+  const points = model.requirements.pointsPerMissingRating;
+  const margin = model.combinations.margin;
+  const nCriteria = c.criteria.length;
+  // Managed-offering bonuses depend on the cloud and the budget alone; few pairs occur.
+  const bonuses = new Map<string, { key: string; bonus: Partial<Record<ToolId, number>> }>();
+  return (answers) => {
+    // The rows this answer set needs: keyed by what their ratings depend on.
+    const place = `${String(answers.cloud)}|${String(answers.budget)}`;
+    let managed = bonuses.get(place);
+    if (!managed) {
+      const bonus = managedBonus(answers, catalog);
+      managed = { key: c.tools.map((t) => bonus[t] ?? 0).join(), bonus };
+      bonuses.set(place, managed);
+    }
+    const existingList = asList(answers.existingTools);
+    const continuity = existingList.length > 0;
+    const key = `${managed.key}|${existingList.join()}`;
+    let rows = state.rows.get(key);
+    if (!rows) {
+      rows = layOut(state, new Set(existingList as ToolId[]), continuity, managed.bonus);
+      state.rows.set(key, rows);
+    }
+
+    // Weights: the rules that hold, weighed in the kernel as fillRawWeights and buildCore do.
+    const active = space.i32(state.pActive, c.rules.length);
+    let nActive = 0;
+    c.rules.forEach((r, k) => {
+      if (has(answers[r.question], r.value)) active[nActive++] = k;
+    });
+    const n = space.weigh(nCriteria, state.pBase, state.pActive, nActive, state.pAddFrom, state.pAddIdx, state.pAddVal, state.pScaleFrom, state.pScaleIdx, state.pScaleVal, continuity, model.continuity.weight, state.pRaw, state.pScale, state.pWeights);
+
+    // Declared needs, and the tools a hard constraint rules out (as excludedTools).
+    const reqIndex = space.i32(state.pReqIndex, c.requirements.length);
+    const reqMin = space.f64(state.pReqMin, c.requirements.length);
+    let nReq = 0;
+    for (const req of c.requirements) {
+      if (!has(answers[req.question], req.value)) continue;
+      reqIndex[nReq] = req.index;
+      reqMin[nReq++] = req.min;
+    }
+    let excluded = 0;
+    for (const e of c.exclusions) if (excludes(answers, e)) excluded |= 1 << c.tools.indexOf(e.tool);
+
+    const row = space.decide(n, members.length, c.tools.length, state.pWeights, rows.pRatings, rows.pSeams, penaltyPerNewTool(answers, catalog), state.pMembers, excluded, state.pReqIndex, state.pReqMin, nReq, points, margin);
+    return row < 0 ? [] : [...members[row]!];
+  };
+}

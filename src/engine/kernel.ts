@@ -1,0 +1,294 @@
+// The engine's two hot loops (the sensitivity sampler and the decision re-run for flips and the
+// roadmap), twice: in WebAssembly (kernel.wat), which a cold run executes at machine speed, and
+// in JavaScript, for a Node without WebAssembly (`--jitless`). Both do the same arithmetic in the
+// same order, and the tests hold them to the same results.
+import wasmBytes from './kernel.wat';
+
+export interface SamplerInput {
+  /** Weighted criteria (columns). */
+  n: number;
+  /** Single tools first, then stacks. */
+  nRows: number;
+  nSingles: number;
+  /** Base weight per column. */
+  base: Float64Array;
+  /** Row-major: base weight x rating x 20, so that a score is m·f / base·f less the fixed cost. */
+  m: Float64Array;
+  fixed: Float64Array;
+  /** 0 for rows pruned before sampling. */
+  live: Uint8Array;
+  samples: number;
+  seed: number;
+  /** Each factor is drawn from [lo, lo + span). */
+  lo: number;
+  span: number;
+  margin: number;
+  /** The row whose picks are counted. */
+  baselineRow: number;
+}
+
+export interface SamplerOutput {
+  /** Samples whose pick is the baseline row. */
+  same: number;
+  /** Per single row: samples in which it ranks first among the single tools. */
+  firstCount: Float64Array;
+}
+
+export function sampleJs(x: SamplerInput): SamplerOutput {
+  const { n, nRows, nSingles, base, m, fixed, live, lo, span, margin } = x;
+  const firstCount = new Float64Array(nSingles);
+  const f = new Float64Array(n);
+  let same = 0;
+  let a = x.seed >>> 0; // mulberry32, a small seedable PRNG, inlined
+  for (let k = 0; k < x.samples; k++) {
+    let total = 0;
+    for (let c = 0; c < n; c++) {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const factor = lo + span * (((t ^ (t >>> 14)) >>> 0) / 4294967296);
+      f[c] = factor;
+      total += base[c]! * factor;
+    }
+    let bestSingle = -1;
+    let bestSingleScore = -Infinity;
+    let bestStack = -1;
+    let bestStackScore = -Infinity;
+    for (let r = 0; r < nRows; r++) {
+      if (live[r] === 0) continue;
+      let dot = 0;
+      const o = r * n;
+      for (let c = 0; c < n; c++) dot += m[o + c]! * f[c]!;
+      let score = dot / total - fixed[r]!;
+      if (score < 0) score = 0;
+      if (r < nSingles) {
+        if (score > bestSingleScore) {
+          bestSingleScore = score;
+          bestSingle = r;
+        }
+      } else if (score > bestStackScore) {
+        bestStackScore = score;
+        bestStack = r;
+      }
+    }
+    const chosen = bestStack >= 0 && (bestSingle < 0 || bestStackScore >= bestSingleScore + margin) ? bestStack : bestSingle;
+    if (chosen === x.baselineRow) same++;
+    if (bestSingle >= 0) firstCount[bestSingle]!++;
+  }
+  return { same, firstCount };
+}
+
+type Sample = (
+  n: number, rows: number, singles: number, samples: number, seed: number,
+  lo: number, span: number, margin: number, baseline: number,
+  pBase: number, pM: number, pFixed: number, pLive: number, pF: number, pFirst: number,
+) => number;
+
+type Decide = (
+  n: number, rows: number, singles: number, pW: number, pR: number, pSeams: number, perSeam: number,
+  pMembers: number, excluded: number, pReqIndex: number, pReqMin: number, nReq: number, points: number, margin: number,
+) => number;
+
+type Weigh = (
+  nCrit: number, pBase: number, pActive: number, nActive: number, pAddFrom: number, pAddIdx: number, pAddVal: number,
+  pScaleFrom: number, pScaleIdx: number, pScaleVal: number, continuity: number, contWeight: number, pRaw: number, pScale: number, pW: number,
+) => number;
+
+interface Exports {
+  sample: Sample;
+  decide: Decide;
+  weigh: Weigh;
+  memory: WebAssembly.Memory;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** An instance of the compiled kernel, or undefined without WebAssembly. */
+function instance(): Exports | undefined {
+  if (compiled === undefined) {
+    try {
+      compiled = typeof WebAssembly === 'object' ? new WebAssembly.Module(wasmBytes) : null;
+    } catch {
+      compiled = null; // no WebAssembly in this Node (--jitless): the JavaScript loops do the work
+    }
+  }
+  return compiled ? (new WebAssembly.Instance(compiled).exports as unknown as Exports) : undefined;
+}
+
+/**
+ * Memory for the kernel: the WebAssembly instance's memory where there is one, else a plain
+ * buffer for the JavaScript loops. Regions are handed out in order and kept; `scratch` is one
+ * region reused by every call that needs room only for its duration. Views must be made again
+ * after an `alloc`, which may grow the memory.
+ */
+export class KernelSpace {
+  private readonly wasm: Exports | undefined;
+  private buffer: ArrayBuffer;
+  private used = 0;
+  private scratchAt = 0;
+  private scratchSize = 0;
+
+  constructor(useWasm = true) {
+    this.wasm = useWasm ? instance() : undefined;
+    this.buffer = this.wasm ? this.wasm.memory.buffer : new ArrayBuffer(65536);
+  }
+
+  get usesWasm(): boolean {
+    return this.wasm !== undefined;
+  }
+
+  /** Reserves bytes (8-byte aligned) and returns their offset. */
+  alloc(bytes: number): number {
+    const at = this.used;
+    this.used += Math.ceil(bytes / 8) * 8;
+    if (this.used > this.buffer.byteLength) {
+      const pages = Math.ceil((this.used - this.buffer.byteLength) / 65536);
+      if (this.wasm) {
+        this.wasm.memory.grow(pages);
+        this.buffer = this.wasm.memory.buffer;
+      } else {
+        const bigger = new ArrayBuffer(this.buffer.byteLength + pages * 65536);
+        new Uint8Array(bigger).set(new Uint8Array(this.buffer));
+        this.buffer = bigger;
+      }
+    }
+    return at;
+  }
+
+  scratch(bytes: number): number {
+    if (bytes > this.scratchSize) {
+      this.scratchAt = this.alloc(bytes);
+      this.scratchSize = bytes;
+    }
+    return this.scratchAt;
+  }
+
+  f64(offset: number, length: number): Float64Array {
+    return new Float64Array(this.buffer, offset, length);
+  }
+
+  i32(offset: number, length: number): Int32Array {
+    return new Int32Array(this.buffer, offset, length);
+  }
+
+  u8(offset: number, length: number): Uint8Array {
+    return new Uint8Array(this.buffer, offset, length);
+  }
+
+  /** The sampling loop (see `sample` in kernel.wat), or undefined without WebAssembly. */
+  sample(x: SamplerInput): SamplerOutput | undefined {
+    if (!this.wasm) return undefined;
+    const { n, nRows, nSingles } = x;
+    // f64 arrays first (8-byte aligned), then the live bytes.
+    const at = this.scratch(8 * (n + nRows * n + nRows + n + nSingles) + nRows);
+    const pBase = at;
+    const pM = pBase + 8 * n;
+    const pFixed = pM + 8 * nRows * n;
+    const pF = pFixed + 8 * nRows;
+    const pFirst = pF + 8 * n;
+    const pLive = pFirst + 8 * nSingles;
+    this.f64(pBase, n).set(x.base);
+    this.f64(pM, nRows * n).set(x.m);
+    this.f64(pFixed, nRows).set(x.fixed);
+    this.f64(pFirst, nSingles).fill(0);
+    this.u8(pLive, nRows).set(x.live);
+    const same = this.wasm.sample(n, nRows, nSingles, x.samples, x.seed >>> 0, x.lo, x.span, x.margin, x.baselineRow, pBase, pM, pFixed, pLive, pF, pFirst);
+    return { same, firstCount: this.f64(pFirst, nSingles).slice() };
+  }
+
+  /** The weights of one decision (see `weigh` in kernel.wat, whose memory layout the arguments follow). */
+  weigh(
+    nCrit: number, pBase: number, pActive: number, nActive: number, pAddFrom: number, pAddIdx: number, pAddVal: number,
+    pScaleFrom: number, pScaleIdx: number, pScaleVal: number, continuity: boolean, contWeight: number, pRaw: number, pScale: number, pW: number,
+  ): number {
+    if (this.wasm) return this.wasm.weigh(nCrit, pBase, pActive, nActive, pAddFrom, pAddIdx, pAddVal, pScaleFrom, pScaleIdx, pScaleVal, continuity ? 1 : 0, contWeight, pRaw, pScale, pW);
+    const n = nCrit + (continuity ? 1 : 0);
+    const base = this.f64(pBase, nCrit);
+    const raw = this.f64(pRaw, n);
+    const scale = this.f64(pScale, nCrit);
+    const w = this.f64(pW, n);
+    const active = this.i32(pActive, nActive);
+    const addFrom = new Int32Array(this.buffer, pAddFrom);
+    const addIdx = new Int32Array(this.buffer, pAddIdx);
+    const addVal = new Float64Array(this.buffer, pAddVal);
+    const scaleFrom = new Int32Array(this.buffer, pScaleFrom);
+    const scaleIdx = new Int32Array(this.buffer, pScaleIdx);
+    const scaleVal = new Float64Array(this.buffer, pScaleVal);
+    for (let i = 0; i < nCrit; i++) {
+      raw[i] = base[i]!;
+      scale[i] = 1;
+    }
+    for (let k = 0; k < nActive; k++) {
+      const rule = active[k]!;
+      for (let e = addFrom[rule]!; e < addFrom[rule + 1]!; e++) raw[addIdx[e]!] = raw[addIdx[e]!]! + addVal[e]!;
+      for (let e = scaleFrom[rule]!; e < scaleFrom[rule + 1]!; e++) scale[scaleIdx[e]!] = scale[scaleIdx[e]!]! * scaleVal[e]!;
+    }
+    for (let i = 0; i < nCrit; i++) raw[i] = Math.max(0, raw[i]!) * scale[i]!;
+    if (continuity) raw[nCrit] = contWeight;
+    let total = 0;
+    for (let i = 0; i < n; i++) total += raw[i]!;
+    total = total || 1;
+    for (let i = 0; i < n; i++) w[i] = raw[i]! / total;
+    return n;
+  }
+
+  /** The decision (see `decide` in kernel.wat, whose memory layout the arguments follow). */
+  decide(
+    n: number, rows: number, singles: number, pW: number, pR: number, pSeams: number, perSeam: number,
+    pMembers: number, excluded: number, pReqIndex: number, pReqMin: number, nReq: number, points: number, margin: number,
+  ): number {
+    if (this.wasm) return this.wasm.decide(n, rows, singles, pW, pR, pSeams, perSeam, pMembers, excluded, pReqIndex, pReqMin, nReq, points, margin);
+    const w = this.f64(pW, n);
+    const ratings = this.f64(pR, rows * n);
+    const seams = this.f64(pSeams, rows);
+    const members = this.i32(pMembers, rows);
+    const reqIndex = this.i32(pReqIndex, nReq);
+    const reqMin = this.f64(pReqMin, nReq);
+    let bestSingle = -1;
+    let bestStack = -1;
+    let bestSingleScore = -Infinity;
+    let bestStackScore = -Infinity;
+    for (let r = 0; r < rows; r++) {
+      if ((members[r]! & excluded) !== 0) continue;
+      const o = r * n;
+      let s = 0;
+      for (let i = 0; i < n; i++) s += w[i]! * ratings[o + i]!;
+      let fixed = seams[r]! * perSeam;
+      for (let k = 0; k < nReq; k++) {
+        const rating = ratings[o + reqIndex[k]!]!;
+        const min = reqMin[k]!;
+        if (rating < min) fixed += (min - rating) * points;
+      }
+      const score = Math.max(0, (s * 100) / 5 - fixed);
+      if (r < singles) {
+        if (score > bestSingleScore) {
+          bestSingleScore = score;
+          bestSingle = r;
+        }
+      } else if (score > bestStackScore) {
+        bestStackScore = score;
+        bestStack = r;
+      }
+    }
+    if (bestSingle < 0) return bestStack;
+    return bestStack >= 0 && bestStackScore >= bestSingleScore + margin ? bestStack : bestSingle;
+  }
+}
+
+let shared: KernelSpace | undefined;
+
+/** The one kernel of this process: WebAssembly where available (one instance, one memory). */
+export function kernelSpace(): KernelSpace {
+  shared ??= new KernelSpace();
+  return shared;
+}
+
+/** The WebAssembly loop, or undefined where WebAssembly is unavailable. */
+export function sampleWasm(x: SamplerInput): SamplerOutput | undefined {
+  return kernelSpace().sample(x);
+}
+
+export function sample(x: SamplerInput): SamplerOutput {
+  return sampleWasm(x) ?? sampleJs(x);
+}
