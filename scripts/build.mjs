@@ -1,6 +1,8 @@
 // Builds the published files:
 //   dist/cli.cjs     the whole CLI in one minified file (commander, the engine, the catalog and
-//                    every command), so `recommend --json` reads this one file and nothing else.
+//                    every command), so `recommend --json` reads this one file of the package
+//                    (and its code cache, which lives outside it). A small entry (src/cli/bin.ts)
+//                    holds the bundle as text and compiles it through V8's code cache.
 //                    CommonJS, because Node starts a CommonJS file with less memory and work than
 //                    an ES module (no module loader, no thread pool for the read).
 //   dist/lazy/*.cjs  what only some paths need: the prompt library, table rendering (chalk,
@@ -14,6 +16,7 @@
 //   node scripts/build.mjs --no-minify readable names, for `node --cpu-prof dist/cli.cjs ...`
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,12 +81,6 @@ const common = {
   plugins: [esbuildWat],
 };
 
-// A run of the CLI lives a fraction of a second. The sensitivity sampling is hot enough for V8 to
-// start an optimising (TurboFan) compile on a background thread, which finishes too late to pay
-// back and raises the peak memory by about 4 MB. The baseline compiler (Sparkplug) stays on.
-// Only the CLI does this; the library leaves V8 alone.
-const jitTier = "'use strict';require('node:v8').setFlagsFromString('--max-opt=1');";
-
 // In the CLI bundle, `import('…/render/table.js')` and the like, and the packages of
 // LAZY_PACKAGES, load ./lazy/<name>.cjs instead of being inlined.
 const lazyImports = {
@@ -143,11 +140,11 @@ const [cli, , ...lazy] = await Promise.all([
   build({
     ...common,
     entryPoints: [join(root, 'src/cli/main.ts')],
+    write: false,
     outfile: join(dist, 'cli.cjs'),
     format: 'cjs',
     // import() of a lazy file becomes require(): no ES module loader on any CLI path.
     supported: { 'dynamic-import': false },
-    banner: { js: `#!/usr/bin/env node\n${jitTier}` },
     plugins: [lazyImports, jsonAsParse, lazyBuiltins, esbuildWat],
   }),
   build({
@@ -184,6 +181,24 @@ const [cli, , ...lazy] = await Promise.all([
     }),
   ),
 ]);
+// dist/cli.cjs: the small entry (bin.ts) with the CLI bundle inlined as text, which it compiles
+// through V8's code cache (src/cli/compile-cache.ts). The text's hash names the cache, so a
+// new build never reads an old cache.
+{
+  // Wrapped here rather than at run time: the text is big, and a copy made at every start is
+  // garbage to collect.
+  const main = `(function (exports, require, module, __filename, __dirname) {${cli.outputFiles[0].text}\n})`;
+  const id = createHash('sha256').update(main).digest('hex').slice(0, 16);
+  await build({
+    ...common,
+    entryPoints: [join(root, 'src/cli/bin.ts')],
+    outfile: join(dist, 'cli.cjs'),
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { ...common.define, __MAIN__: JSON.stringify(main), __BUILD_ID__: JSON.stringify(`${pkg.version}-${id}`) },
+    metafile: false,
+  });
+}
 chmodSync(join(dist, 'cli.cjs'), 0o755);
 
 const inputs = (result) => Object.keys(result.metafile.inputs);

@@ -48,13 +48,34 @@ describe('start-up', () => {
     expect(run.files).toEqual(['dist/cli.cjs']);
   });
 
-  it('recommend --json starts no stream, and neither child_process, fs/promises, tty nor net, with answers from flags or a file', () => {
+  it('recommend --json starts no stream, and neither child_process, fs/promises, tty, net nor v8, with answers from flags or a file', () => {
     const file = join(dir, 'team.json');
     writeFileSync(file, '{"teamSize": "large"}');
     for (const args of [['--team-size', 'large'], ['--answers', file]]) {
       const run = loads(['recommend', '--json', ...args]);
       expect(JSON.parse(run.stdout).answers.teamSize).toBe('large');
-      for (const m of ['child_process', 'fs/promises', 'tty', 'net']) expect(run.builtins, args.join(' ')).not.toContain(`NativeModule ${m}`);
+      for (const m of ['child_process', 'fs/promises', 'tty', 'net', 'stream', 'v8']) expect(run.builtins, args.join(' ')).not.toContain(`NativeModule ${m}`);
+    }
+  });
+
+  it('recommend --json runs on the baseline compilers alone: no optimising compile starts', () => {
+    // The trace flags print to standard output, after the JSON document.
+    const r = spawnSync(process.execPath, ['--trace-opt', '--trace-wasm-compilation-times', CLI, 'recommend', '--json', '--team-size', 'large', '--needs', 'distributed-training,model-serving'], {
+      encoding: 'utf8',
+      input: '',
+      timeout: 20_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/using Liftoff/);
+    expect(r.stdout).not.toMatch(/using TurboFan/);
+    expect(r.stdout).not.toMatch(/for optimization to (TURBOFAN|MAGLEV)/);
+  });
+
+  it('setting V8 up prints no warning, even where deprecations are errors', () => {
+    for (const flag of ['--pending-deprecation', '--throw-deprecation', '--trace-deprecation']) {
+      const r = spawnSync(process.execPath, [flag, CLI, 'recommend', '--json'], { encoding: 'utf8', input: '', timeout: 20_000 });
+      expect(r.status, flag).toBe(0);
+      expect(r.stderr, flag).toBe('');
     }
   });
 

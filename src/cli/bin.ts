@@ -1,0 +1,47 @@
+// The published executable: sets V8 up for a run that lasts a fraction of a second, then runs
+// the CLI (main.ts, bundled and inlined here as text by scripts/build.mjs) through the code cache.
+import { runCached } from './compile-cache.js';
+
+declare const __MAIN__: string;
+declare const __BUILD_ID__: string;
+
+// A run is over before an optimising compile pays back. The engine's hot loops run in
+// WebAssembly (src/engine/kernel.wat); left to itself, V8 recompiles them with its optimising
+// compiler on a background thread after a few hundred samples, which adds 2 to 3 MB to the peak
+// memory of every run for a loop that ends a millisecond later. The baseline compilers are
+// enough: Liftoff for WebAssembly, V8's interpreter for the JavaScript around it. Set before
+// anything is compiled, because the code cache records the flags it was made with. Only the CLI
+// does this; the library leaves V8 alone.
+const FLAGS = ['--liftoff-only', '--max-opt=0'];
+
+/**
+ * V8's flag setter. node:v8 offers it, but loading node:v8 loads Node's stream modules too: about
+ * 4 % of a run's time and 1.8 MB of its peak memory, for one call. The same function is on the
+ * binding behind node:v8, reached through process.binding, which Node marks deprecated for this
+ * binding and warns about once; the warning is kept out of the user's way for this one call, and
+ * node:v8 is the fallback wherever the binding is gone.
+ */
+function setV8Flags(flags: readonly string[]): void {
+  let set: ((flags: string) => void) | undefined;
+  const quiet = process.noDeprecation;
+  process.noDeprecation = true;
+  try {
+    const binding = (process as unknown as { binding(name: string): { setFlagsFromString?: (flags: string) => void } }).binding('v8');
+    if (typeof binding.setFlagsFromString === 'function') set = binding.setFlagsFromString.bind(binding);
+  } catch {
+    // no such binding in this Node
+  } finally {
+    process.noDeprecation = quiet;
+  }
+  set ??= (require('node:v8') as typeof import('node:v8')).setFlagsFromString;
+  for (const flag of flags) set(flag);
+}
+
+setV8Flags(FLAGS);
+
+// One cache per command: each holds the functions its own path compiles.
+const COMMANDS = ['recommend', 'compare', 'explain', 'questions', 'schema', 'completion', 'help'];
+const first = process.argv[2];
+const variant = first !== undefined && COMMANDS.includes(first) ? first : 'default';
+
+runCached(__MAIN__, __BUILD_ID__, variant, module, require, __filename, __dirname);
