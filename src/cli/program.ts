@@ -85,6 +85,22 @@ export function buildProgram(io: Io): Command {
       await runRecommend(opts, io);
     });
 
+  // Options before a command (`mlflow-advisor --team-size large recommend`) are parsed by the root:
+  // they are recommend's own, so recommend takes them (its own flags win), and any other command
+  // refuses them rather than dropping them unseen.
+  program.hook('preAction', (_root, action) => {
+    if (action === program) return;
+    const given = program.options.filter((o) => o.long !== '--debug' && program.getOptionValueSource(o.attributeName()) === 'cli');
+    if (given.length === 0) return;
+    if (action.name() !== 'recommend') {
+      throw new InputError(`${given.map((o) => o.long).join(', ')}: not an option of ${action.name()}; options go after the command (mlflow-advisor ${action.name()} --help lists them).`);
+    }
+    for (const o of given) {
+      const key = o.attributeName();
+      if (action.getOptionValueSource(key) !== 'cli') action.setOptionValueWithSource(key, program.getOptionValue(key), 'cli');
+    }
+  });
+
   addAnswerOptions(program.command('recommend').description('rank the tools for your answers and recommend a tool or a stack'))
     .addHelpText('after', RECOMMEND_EXAMPLES)
     .action(async (opts) => {

@@ -24,6 +24,19 @@ describe('recommend', () => {
     expect(doc.defaulted).toContain('budget');
   });
 
+  it('takes options given before the command, its own flags winning; other commands refuse them', () => {
+    const before = JSON.parse(run(['--team-size', 'large', '--json', 'recommend', '--tracking', 'essential']).stdout);
+    expect(before.answers).toMatchObject({ teamSize: 'large', tracking: 'essential' });
+    expect(before.defaulted).not.toContain('teamSize');
+    expect(JSON.parse(run(['--team-size', 'large', 'recommend', '--json', '--team-size', 'medium']).stdout).answers.teamSize).toBe('medium');
+    for (const args of [['--json', 'compare'], ['--team-size', 'large', 'explain', 'mlflow']]) {
+      const r = run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(`^mlflow-advisor: ${args[0]}: not an option of ${args.at(-1) === 'mlflow' ? 'explain' : 'compare'}; options go after the command`));
+    }
+  });
+
   it('prints a readable table with the recommendation, reasons and defaults', () => {
     const r = run(['recommend', '--team-size', 'small', '--tracking', 'essential']);
     expect(r.code).toBe(0);
