@@ -11,28 +11,29 @@ export interface AnswerChange {
 }
 
 export function alternatives(q: Question, current: string | string[] | undefined): AnswerChange[] {
-  const values = q.choices.map((c) => c.value);
+  // Plain loops: flips list these for every question, once per run, in V8's interpreter.
+  const out: AnswerChange[] = [];
+  const choices = q.choices;
   if (q.type === 'multi') {
-    const have = new Set(Array.isArray(current) ? current : []);
-    const out: AnswerChange[] = [];
-    for (const v of values) {
-      const next = new Set(have);
-      if (next.has(v)) next.delete(v);
-      else next.add(v);
-      if (next.size === 0 && !q.allowEmpty) continue;
-      out.push({ question: q.id, value: values.filter((x) => next.has(x)), distance: 1 });
+    const have = Array.isArray(current) ? current : [];
+    for (let i = 0; i < choices.length; i++) {
+      const toggled = choices[i]!.value;
+      const value: string[] = [];
+      for (let k = 0; k < choices.length; k++) {
+        const v = choices[k]!.value;
+        if (v === toggled ? !have.includes(v) : have.includes(v)) value.push(v);
+      }
+      if (value.length === 0 && !q.allowEmpty) continue;
+      out.push({ question: q.id, value, distance: 1 });
     }
     return out;
   }
-  const at = values.indexOf(String(current));
-  return values
-    .map((v, i) => ({ v, i }))
-    .filter(({ i }) => i !== at)
-    .map(({ v, i }) => ({
-      question: q.id,
-      value: v,
-      distance: q.ordinal ? Math.abs(i - at) : 1,
-    }));
+  let at = -1;
+  for (let i = 0; i < choices.length; i++) if (choices[i]!.value === String(current)) at = i;
+  for (let i = 0; i < choices.length; i++) {
+    if (i !== at) out.push({ question: q.id, value: choices[i]!.value, distance: q.ordinal ? Math.abs(i - at) : 1 });
+  }
+  return out;
 }
 
 export interface ChangeOutcome extends AnswerChange {

@@ -21,6 +21,8 @@ export interface Compiled {
   stacks: ToolId[][];
   requirements: (Requirement & { question: string; value: string })[];
   exclusions: { tool: ToolId; when: [string, string[]][]; unless: [string, string[]][] }[];
+  /** Penalty points added per answer, by question. */
+  penaltyAdd: [string, Record<string, number>][];
 }
 
 const compiledCache = new WeakMap<Catalog, Compiled>();
@@ -64,6 +66,7 @@ export function compile(catalog: Catalog): Compiled {
       sources: r.sources,
     })),
     exclusions: catalog.model.exclusions.map((e) => ({ tool: e.tool, when: Object.entries(e.when), unless: Object.entries(e.unless ?? {}) })),
+    penaltyAdd: Object.entries(catalog.model.combinations.penaltyAdd),
   };
   compiledCache.set(catalog, c);
   return c;
@@ -107,9 +110,11 @@ function fillRawWeights(answers: Answers, catalog: Catalog, c: Compiled, w: Floa
 
 /** Every condition holds: each names a question and values, one of which the answer has. */
 function holds(answers: Answers, cond: [string, string[]][]): boolean {
-  for (const [q, values] of cond) {
+  // Index loops: the decider runs this for every changed answer, in V8's interpreter.
+  for (let i = 0; i < cond.length; i++) {
+    const [q, values] = cond[i]!;
     let any = false;
-    for (const v of values) if (has(answers[q], v)) any = true;
+    for (let k = 0; k < values.length && !any; k++) any = has(answers[q], values[k]!);
     if (!any) return false;
   }
   return true;
@@ -179,8 +184,9 @@ export function managedBonus(answers: Answers, catalog: Catalog): Partial<Record
 
 export function penaltyPerNewTool(answers: Answers, catalog: Catalog): number {
   const cfg = catalog.model.combinations;
+  const adds = compile(catalog).penaltyAdd;
   let p = cfg.penaltyPerNewTool;
-  for (const q in cfg.penaltyAdd) p += cfg.penaltyAdd[q]![String(answers[q])] ?? 0;
+  for (let i = 0; i < adds.length; i++) p += adds[i]![1][String(answers[adds[i]![0]])] ?? 0;
   return Math.max(cfg.minPenalty, p);
 }
 

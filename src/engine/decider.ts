@@ -131,6 +131,17 @@ function layOut(state: State, existing: Set<ToolId>, continuity: boolean, bonus:
   return rows;
 }
 
+/** Typed views of the per-decision inputs; made again when the kernel's memory has grown. */
+function viewsOf(state: State) {
+  const { space, c } = state;
+  return {
+    buffer: space.memory,
+    active: space.i32(state.pActive, c.rules.length),
+    reqIndex: space.i32(state.pReqIndex, c.requirements.length),
+    reqMin: space.f64(state.pReqMin, c.requirements.length),
+  };
+}
+
 /** A function that decides the recommended tools for any answers, as the full engine would. */
 export function decider(catalog: Catalog, options: { wasm?: boolean } = {}): (answers: Answers) => ToolId[] {
   const state = stateFor(catalog, options.wasm ?? true);
@@ -139,6 +150,7 @@ export function decider(catalog: Catalog, options: { wasm?: boolean } = {}): (an
   const points = model.requirements.pointsPerMissingRating;
   const margin = model.combinations.margin;
   const nCriteria = c.criteria.length;
+  let views = viewsOf(state);
   // Managed-offering bonuses depend on the cloud and the budget alone; few pairs occur.
   const bonuses = new Map<string, { key: string; bonus: Partial<Record<ToolId, number>> }>();
   return (answers) => {
@@ -160,21 +172,20 @@ export function decider(catalog: Catalog, options: { wasm?: boolean } = {}): (an
     }
 
     // Weights: the rules that hold, weighed in the kernel as fillRawWeights and buildCore do.
-    const active = space.i32(state.pActive, c.rules.length);
+    // (Plain loops: this runs for every changed answer, in V8's interpreter.)
+    if (views.buffer !== space.memory) views = viewsOf(state);
+    const { rules, requirements } = c;
     let nActive = 0;
-    c.rules.forEach((r, k) => {
-      if (has(answers[r.question], r.value)) active[nActive++] = k;
-    });
+    for (let k = 0; k < rules.length; k++) if (has(answers[rules[k]!.question], rules[k]!.value)) views.active[nActive++] = k;
     const n = space.weigh(nCriteria, state.pBase, state.pActive, nActive, state.pAddFrom, state.pAddIdx, state.pAddVal, state.pScaleFrom, state.pScaleIdx, state.pScaleVal, continuity, model.continuity.weight, state.pRaw, state.pScale, state.pWeights);
 
     // Declared needs, and the tools a hard constraint rules out (as excludedTools).
-    const reqIndex = space.i32(state.pReqIndex, c.requirements.length);
-    const reqMin = space.f64(state.pReqMin, c.requirements.length);
     let nReq = 0;
-    for (const req of c.requirements) {
+    for (let k = 0; k < requirements.length; k++) {
+      const req = requirements[k]!;
       if (!has(answers[req.question], req.value)) continue;
-      reqIndex[nReq] = req.index;
-      reqMin[nReq++] = req.min;
+      views.reqIndex[nReq] = req.index;
+      views.reqMin[nReq++] = req.min;
     }
     let excluded = 0;
     for (const e of c.exclusions) if (excludes(answers, e)) excluded |= 1 << c.tools.indexOf(e.tool);

@@ -138,6 +138,11 @@ export class KernelSpace {
     return this.wasm !== undefined;
   }
 
+  /** The memory's current buffer: views made on an earlier one are stale. */
+  get memory(): ArrayBuffer {
+    return this.buffer;
+  }
+
   /** Reserves bytes (8-byte aligned) and returns their offset. */
   alloc(bytes: number): number {
     const at = this.used;
