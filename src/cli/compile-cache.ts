@@ -28,6 +28,18 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
   return join(tmp, `mlflow-advisor-compile-cache-${uid}`);
 }
 
+/**
+ * Node options change V8's flags, which V8 checks a cache against: runs with and without them keep
+ * caches of their own instead of replacing each other's at every run.
+ */
+function flavour(): string {
+  const options = `${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`;
+  if (options === '\0') return '';
+  let h = 5381;
+  for (let i = 0; i < options.length; i++) h = (Math.imul(h, 33) ^ options.charCodeAt(i)) >>> 0;
+  return `-${h.toString(16).padStart(8, '0')}`;
+}
+
 function readCache(file: string): Buffer | undefined {
   let fd: number | undefined;
   try {
@@ -83,7 +95,7 @@ export function runCached(
   dirname: string,
 ): void {
   const dir = cacheDir();
-  const file = dir === undefined ? undefined : join(dir, `${build}-${variant}-${process.version}-${process.arch}.bin`);
+  const file = dir === undefined ? undefined : join(dir, `${build}-${variant}-${process.version}-${process.arch}${flavour()}.bin`);
   const cachedData = file === undefined ? undefined : readCache(file);
   const script = new Script(source, { filename, ...(cachedData ? { cachedData } : {}) });
   if (dir !== undefined && file !== undefined && (!cachedData || script.cachedDataRejected)) {

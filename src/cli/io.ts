@@ -17,6 +17,8 @@ export interface Io {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   columns: number;
+  /** With --debug: a diagnostic line on standard error (timings), else absent. */
+  debug?: (message: string) => void;
 }
 
 /** A terminal is a character device: anything else (a pipe, a file) is answered without node:tty. */
@@ -68,7 +70,7 @@ export function fdSink(fd: number, name: string): Sink & { closed: boolean } {
   return sink;
 }
 
-export function processIo(): Io {
+export function processIo(options: { debug?: boolean } = {}): Io {
   const envColumns = Number(process.env.COLUMNS);
   const tty = new Map<number, boolean>();
   const terminal = (fd: number) => {
@@ -79,6 +81,7 @@ export function processIo(): Io {
   return {
     stdout: fdSink(1, 'standard output'),
     stderr,
+    ...(options.debug ? { debug: (message: string) => stderr.write(`debug: ${message}\n`) } : {}),
     // Created only when read: only prompts and `--answers -` need standard input's stream.
     get stdin() {
       return process.stdin;

@@ -5,7 +5,7 @@ import { processIo } from './io.js';
 import { buildProgram } from './program.js';
 
 const { argv, debug } = takeDebug(process.argv);
-const io = processIo();
+const io = processIo({ debug });
 // The boundary's own messages: if standard error itself is broken there is no one to tell.
 const stderr = {
   write(s: string) {
@@ -30,8 +30,12 @@ process.on('uncaughtException', (err) => process.exit(exitCodeFor(err, stderr, d
 process.on('unhandledRejection', (err) => process.exit(exitCodeFor(err, stderr, debug)));
 
 // A promise chain, not top-level await: the published bundle is CommonJS (see scripts/build.mjs).
-buildProgram(io)
+buildProgram(io, argv)
   .parseAsync(argv)
   .catch((err: unknown) => {
     process.exitCode = exitCodeFor(err, stderr, debug);
-  });
+  })
+  // Everything is out by now (output is written synchronously, files are awaited): exit at once
+  // instead of letting Node take the heap and WebAssembly's memory apart piece by piece, which
+  // costs a run about 3 ms. Exit handlers (the code cache's) still run.
+  .finally(() => process.exit());

@@ -52,7 +52,12 @@ function addAnswerOptions(cmd: Command): Command {
     .option('-o, --output <file>', 'write the rendered result to a file instead of standard output');
 }
 
-export function buildProgram(io: Io): Command {
+/**
+ * The whole command-line surface. `argv` (process.argv), when given, lets a run that names a
+ * command first skip what it cannot use: the root's own copy of the answer flags, which only a
+ * line starting with options reads (the root help and completion need them, so they keep them).
+ */
+export function buildProgram(io: Io, argv?: readonly string[]): Command {
   const program = new Command('mlflow-advisor');
   program
     .description('Choose between Apache Airflow, Metaflow, Kubeflow and MLflow (or a combination) for your ML team.')
@@ -72,7 +77,9 @@ export function buildProgram(io: Io): Command {
     });
 
   // Bare `mlflow-advisor` is the questionnaire (on a terminal) or a recommendation from defaults.
-  addAnswerOptions(program)
+  const first = argv?.[2];
+  const commandFirst = first !== undefined && ['recommend', 'compare', 'explain', 'questions', 'schema'].includes(first);
+  (commandFirst ? program : addAnswerOptions(program))
     .argument('[command]', 'recommend (the default), compare, explain, questions, schema or completion')
     .addHelpText('after', ROOT_EXAMPLES)
     .action(async (command: string | undefined, opts) => {

@@ -40,7 +40,7 @@ describe('the code cache', () => {
     expect(run(ARGS, { NODE_COMPILE_CACHE: dir })).toEqual({ code: 0, stdout: reference, stderr: '' });
     const files = readdirSync(dir);
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(new RegExp(`^\\d+\\.\\d+\\.\\d+-[0-9a-f]{16}-recommend-${process.version}-${process.arch}\\.bin$`));
+    expect(files[0]).toMatch(new RegExp(`^\\d+\\.\\d+\\.\\d+-[0-9a-f]{16}-recommend-${process.version}-${process.arch}(-[0-9a-f]{8})?\\.bin$`));
     const written = statSync(join(dir, files[0]!)).mtimeMs;
     expect(statSync(join(dir, files[0]!)).size).toBeGreaterThan(10_000);
     expect(run(ARGS, { NODE_COMPILE_CACHE: dir })).toEqual({ code: 0, stdout: reference, stderr: '' });
@@ -94,6 +94,14 @@ describe('the code cache', () => {
     const left = readdirSync(dir);
     expect(left).not.toContain('0.0.1-0123456789abcdef-recommend-v20.0.0-x64.bin');
     expect(left).toContain('0.0.2-0123456789abcdef-recommend-v20.0.0-x64.bin');
-    expect(left.filter((f) => f.endsWith(`-recommend-${process.version}-${process.arch}.bin`))).toHaveLength(1);
+    expect(left.filter((f) => f.includes(`-recommend-${process.version}-${process.arch}`))).toHaveLength(1);
+  });
+
+  it('keeps a cache per set of Node options, so runs with and without them do not replace each other', () => {
+    const dir = join(tmp, 'options');
+    const withOptions = (options: string) => spawnSync(process.execPath, [...options.split(' ').filter(Boolean), CLI, ...ARGS], { encoding: 'utf8', input: '', env: { ...process.env, NODE_COMPILE_CACHE: dir, NODE_OPTIONS: '' } });
+    expect(withOptions('').stdout).toBe(reference);
+    expect(withOptions('--max-old-space-size=200').stdout).toBe(reference);
+    expect(readdirSync(dir)).toHaveLength(2);
   });
 });

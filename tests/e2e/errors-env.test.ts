@@ -94,7 +94,8 @@ describe('unexpected failures (exit 1)', () => {
   it('with --debug anywhere on the line, the stack is printed', () => {
     const r = full(['recommend', '--json', '--debug']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^mlflow-advisor: unexpected failure: standard output: ENOSPC/);
+    // --debug also times the engine, on a line of its own before the failure.
+    expect(r.stderr).toMatch(/^debug: recommend\(\) took [\d.]+ ms .*\nmlflow-advisor: unexpected failure: standard output: ENOSPC/);
     expect(hasStack(r.stderr)).toBe(true);
     expect(r.stderr).not.toContain('Run again with --debug');
   });

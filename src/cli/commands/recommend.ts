@@ -59,7 +59,13 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
 
   const prompter = interactive ? deferPrompter(() => makePrompter(io)) : undefined;
   const resolved = await resolveAnswers(catalog, { flags, file }, prompter);
+  const started = io.debug ? process.hrtime.bigint() : 0n;
   const result = recommend(resolved.answers, catalog, { defaulted: resolved.defaulted });
+  if (io.debug) {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const samples = catalog.model.sensitivity.samples;
+    io.debug(`recommend() took ${ms.toFixed(2)} ms in this process (${samples} sensitivity samples, ${result.recommendation.flips.length} flips)`);
+  }
 
   let text: string;
   if (format === 'json') text = renderJson(result);
