@@ -1,10 +1,11 @@
 // Builds the published files:
-//   dist/cli.cjs     the whole CLI in one minified file (commander, the engine, the catalog and
-//                    every command), so `recommend --json` reads this one file of the package
-//                    (and its code cache, which lives outside it). A small entry (src/cli/bin.ts)
-//                    holds the bundle as text and compiles it through V8's code cache.
-//                    CommonJS, because Node starts a CommonJS file with less memory and work than
-//                    an ES module (no module loader, no thread pool for the read).
+//   dist/cli.cjs     the entry (src/cli/bin.ts, the package's bin): sets V8's flags for a short
+//                    run and compiles dist/cli-main.cjs through V8's code cache
+//   dist/cli-main.cjs the whole CLI in one minified bundle (commander, the engine, the catalog
+//                    and every command), so `recommend --json` reads these two files of the
+//                    package (and its code cache, which lives outside it). CommonJS, because
+//                    Node starts CommonJS with less memory and work than an ES module (no module
+//                    loader, no thread pool for the read).
 //   dist/lazy/*.cjs  what only some paths need: the prompt library, table rendering (chalk,
 //                    cli-table3), the JSON Schema (zod, the one runtime dependency) and the YAML
 //                    parser; each is one file, required by the path that needs it
@@ -181,13 +182,15 @@ const [cli, , ...lazy] = await Promise.all([
     }),
   ),
 ]);
-// dist/cli.cjs: the small entry (bin.ts) with the CLI bundle inlined as text, which it compiles
-// through V8's code cache (src/cli/compile-cache.ts). The text's hash names the cache, so a
-// new build never reads an old cache.
+// dist/cli.cjs is the small entry (src/cli/bin.ts); dist/cli-main.cjs the CLI bundle, which the
+// entry reads and compiles through V8's code cache (src/cli/compile-cache.ts). The bundle's hash
+// names the cache, so a new build never reads an old cache.
 {
   // Wrapped here rather than at run time: the text is big, and a copy made at every start is
-  // garbage to collect.
+  // garbage to collect. ASCII only (esbuild escapes the rest), so the entry reads it as latin1.
   const main = `(function (exports, require, module, __filename, __dirname) {${cli.outputFiles[0].text}\n})`;
+  if (!/^[\x00-\x7f]*$/.test(main)) fail('the CLI bundle is not ASCII; src/cli/bin.ts reads it as latin1.');
+  writeFileSync(join(dist, 'cli-main.cjs'), main);
   const id = createHash('sha256').update(main).digest('hex').slice(0, 16);
   await build({
     ...common,
@@ -195,7 +198,7 @@ const [cli, , ...lazy] = await Promise.all([
     outfile: join(dist, 'cli.cjs'),
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
-    define: { ...common.define, __MAIN__: JSON.stringify(main), __BUILD_ID__: JSON.stringify(`${pkg.version}-${id}`) },
+    define: { ...common.define, __BUILD_ID__: JSON.stringify(`${pkg.version}-${id}`) },
     metafile: false,
   });
 }

@@ -1,8 +1,10 @@
 // The published executable: sets V8 up for a run that lasts a fraction of a second, then runs
-// the CLI (main.ts, bundled and inlined here as text by scripts/build.mjs) through the code cache.
+// the CLI (main.ts, bundled by scripts/build.mjs into cli-main.cjs beside this file) through the
+// code cache.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCached } from './compile-cache.js';
 
-declare const __MAIN__: string;
 declare const __BUILD_ID__: string;
 
 // A run is over before an optimising compile pays back. The engine's hot loops run in
@@ -44,4 +46,6 @@ const COMMANDS = ['recommend', 'compare', 'explain', 'questions', 'schema', 'com
 const first = process.argv[2];
 const variant = first !== undefined && COMMANDS.includes(first) ? first : 'default';
 
-runCached(__MAIN__, __BUILD_ID__, variant, module, require, __filename, __dirname);
+// Read as latin1, the cheapest decoding: the build makes sure the bundle is ASCII.
+const main = join(__dirname, 'cli-main.cjs');
+runCached(readFileSync(main, 'latin1'), __BUILD_ID__, variant, module, require, main, __dirname);
