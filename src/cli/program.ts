@@ -54,8 +54,9 @@ function addAnswerOptions(cmd: Command): Command {
 
 /**
  * The whole command-line surface. `argv` (process.argv), when given, lets a run that names a
- * command first skip what it cannot use: the root's own copy of the answer flags, which only a
- * line starting with options reads (the root help and completion need them, so they keep them).
+ * command first build only what it can reach: that command, without the other commands and the
+ * root's own copy of the answer flags, which only a line starting with options reads. The root
+ * help, `help` and completion read everything, so they get everything.
  */
 export function buildProgram(io: Io, argv?: readonly string[]): Command {
   const program = new Command('mlflow-advisor');
@@ -79,6 +80,7 @@ export function buildProgram(io: Io, argv?: readonly string[]): Command {
   // Bare `mlflow-advisor` is the questionnaire (on a terminal) or a recommendation from defaults.
   const first = argv?.[2];
   const commandFirst = first !== undefined && ['recommend', 'compare', 'explain', 'questions', 'schema'].includes(first);
+  const wanted = (name: string) => !commandFirst || first === name;
   (commandFirst ? program : addAnswerOptions(program))
     .argument('[command]', 'recommend (the default), compare, explain, questions, schema or completion')
     .addHelpText('after', ROOT_EXAMPLES)
@@ -108,71 +110,83 @@ export function buildProgram(io: Io, argv?: readonly string[]): Command {
     }
   });
 
-  addAnswerOptions(program.command('recommend').description('rank the tools for your answers and recommend a tool or a stack'))
-    .addHelpText('after', RECOMMEND_EXAMPLES)
-    .action(async (opts) => {
-      const { runRecommend } = await import('./commands/recommend.js');
-      await runRecommend(opts, io);
-    });
+  if (wanted('recommend')) {
+    addAnswerOptions(program.command('recommend').description('rank the tools for your answers and recommend a tool or a stack'))
+      .addHelpText('after', RECOMMEND_EXAMPLES)
+      .action(async (opts) => {
+        const { runRecommend } = await import('./commands/recommend.js');
+        await runRecommend(opts, io);
+      });
+  }
 
-  program
-    .command('compare')
-    .description('the four tools side by side on every criterion, with the sources of each rating')
-    .option('--json', 'print one JSON document')
-    .addHelpText('after', '\nExamples:\n  $ mlflow-advisor compare\n  $ mlflow-advisor compare --json | jq \'.criteria[0]\'')
-    .action(async (opts) => {
-      const { runCompare } = await import('./commands/compare.js');
-      await runCompare(opts, io);
-    });
+  if (wanted('compare')) {
+    program
+      .command('compare')
+      .description('the four tools side by side on every criterion, with the sources of each rating')
+      .option('--json', 'print one JSON document')
+      .addHelpText('after', '\nExamples:\n  $ mlflow-advisor compare\n  $ mlflow-advisor compare --json | jq \'.criteria[0]\'')
+      .action(async (opts) => {
+        const { runCompare } = await import('./commands/compare.js');
+        await runCompare(opts, io);
+      });
+  }
 
-  program
-    .command('explain')
-    .description('a tool\'s profile: facts, strengths, trade-offs, managed offerings, first steps, each with its sources')
-    .argument('<tool>', `one of ${TOOL_IDS.join(', ')}`)
-    .option('--json', 'print one JSON document')
-    .addHelpText('after', '\nExamples:\n  $ mlflow-advisor explain mlflow\n  $ mlflow-advisor explain kubeflow --json')
-    .action(async (tool: string, opts) => {
-      const { runExplain } = await import('./commands/explain.js');
-      await runExplain(tool, opts, io);
-    });
+  if (wanted('explain')) {
+    program
+      .command('explain')
+      .description('a tool\'s profile: facts, strengths, trade-offs, managed offerings, first steps, each with its sources')
+      .argument('<tool>', `one of ${TOOL_IDS.join(', ')}`)
+      .option('--json', 'print one JSON document')
+      .addHelpText('after', '\nExamples:\n  $ mlflow-advisor explain mlflow\n  $ mlflow-advisor explain kubeflow --json')
+      .action(async (tool: string, opts) => {
+        const { runExplain } = await import('./commands/explain.js');
+        await runExplain(tool, opts, io);
+      });
+  }
 
-  program
-    .command('questions')
-    .description('every question: id, flag, choices, default and when it is asked')
-    .option('--json', 'print one JSON document')
-    .addHelpText('after', '\nExamples:\n  $ mlflow-advisor questions\n  $ mlflow-advisor questions --json | jq -r \'.[].flag\'')
-    .action(async (opts) => {
-      const { runQuestions } = await import('./commands/questions.js');
-      await runQuestions(opts, io);
-    });
+  if (wanted('questions')) {
+    program
+      .command('questions')
+      .description('every question: id, flag, choices, default and when it is asked')
+      .option('--json', 'print one JSON document')
+      .addHelpText('after', '\nExamples:\n  $ mlflow-advisor questions\n  $ mlflow-advisor questions --json | jq -r \'.[].flag\'')
+      .action(async (opts) => {
+        const { runQuestions } = await import('./commands/questions.js');
+        await runQuestions(opts, io);
+      });
+  }
 
-  program
-    .command('completion')
-    .description('a shell completion script for bash, zsh or fish (commands, flags and their values)')
-    .argument('[shell]', 'bash, zsh or fish')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ source <(mlflow-advisor completion bash)       # this bash session' +
-        '\n  $ mlflow-advisor completion bash > ~/.local/share/bash-completion/completions/mlflow-advisor' +
-        '\n  $ mlflow-advisor completion zsh > "${fpath[1]}/_mlflow-advisor"' +
-        '\n  $ mlflow-advisor completion fish > ~/.config/fish/completions/mlflow-advisor.fish',
-    )
-    .action(async (shell: string | undefined) => {
-      const { runCompletion } = await import('./commands/completion.js');
-      await runCompletion(shell, program, io);
-    });
+  if (wanted('completion')) {
+    program
+      .command('completion')
+      .description('a shell completion script for bash, zsh or fish (commands, flags and their values)')
+      .argument('[shell]', 'bash, zsh or fish')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  $ source <(mlflow-advisor completion bash)       # this bash session' +
+          '\n  $ mlflow-advisor completion bash > ~/.local/share/bash-completion/completions/mlflow-advisor' +
+          '\n  $ mlflow-advisor completion zsh > "${fpath[1]}/_mlflow-advisor"' +
+          '\n  $ mlflow-advisor completion fish > ~/.config/fish/completions/mlflow-advisor.fish',
+      )
+      .action(async (shell: string | undefined) => {
+        const { runCompletion } = await import('./commands/completion.js');
+        await runCompletion(shell, program, io);
+      });
+  }
 
-  program
-    .command('schema')
-    .description('the JSON Schema of the --json output of recommend')
-    .addHelpText(
-      'after',
-      "\nExamples:\n  $ mlflow-advisor schema > advisor.schema.json\n  $ mlflow-advisor schema | jq '.properties | keys'",
-    )
-    .action(async () => {
-      const { runSchema } = await import('./commands/schema.js');
-      await runSchema(io);
-    });
+  if (wanted('schema')) {
+    program
+      .command('schema')
+      .description('the JSON Schema of the --json output of recommend')
+      .addHelpText(
+        'after',
+        "\nExamples:\n  $ mlflow-advisor schema > advisor.schema.json\n  $ mlflow-advisor schema | jq '.properties | keys'",
+      )
+      .action(async () => {
+        const { runSchema } = await import('./commands/schema.js');
+        await runSchema(io);
+      });
+  }
 
   return program;
 }
