@@ -112,11 +112,12 @@ const jsonAsParse = {
 
 // Built-in modules that Node itself does not load at start-up, and that a run rarely uses:
 // commander requires child_process for executable subcommands this CLI does not have,
-// fs/promises serves only --answers FILE, --output and --save, net only an answers FIFO, and tty
-// only the question whether a descriptor that is a character device is a terminal.
+// fs/promises serves only --answers FILE, --output and --save, net only an answers FIFO, os only
+// the save offer's home directory, and tty only the question whether a descriptor that is a
+// character device is a terminal (and the prompts, which load it when they start).
 // Loading them (and stream, dgram, readline, ... behind them) on every start costs time and memory
 // for nothing, so the CLI gets a stand-in whose properties load the real module on first use.
-const LAZY_BUILTINS = ['child_process', 'fs/promises', 'net', 'tty'];
+const LAZY_BUILTINS = ['child_process', 'fs/promises', 'net', 'os', 'tty'];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
@@ -176,12 +177,14 @@ const [cli, , ...lazy] = await Promise.all([
       },
       outfile: join(dist, 'lazy', `${name}.cjs`),
       format: 'cjs',
+      plugins: [lazyBuiltins, esbuildWat],
       // zod is a dependency of the package (its declarations use zod's types), so it is installed
       // anyway: the schema command imports it rather than carrying a second copy.
       external: Object.keys(pkg.dependencies ?? {}),
     }),
   ),
 ]);
+const lazyFiles = [...new Set([...Object.values(LAZY), ...Object.values(LAZY_PACKAGES)])].map((name) => `dist/lazy/${name}.cjs`);
 // dist/cli.cjs is the small entry (src/cli/bin.ts); dist/cli-main.cjs the CLI bundle, which the
 // entry reads and compiles through V8's code cache (src/cli/compile-cache.ts). The bundle's hash
 // names the cache, so a new build never reads an old cache.
@@ -189,7 +192,9 @@ const [cli, , ...lazy] = await Promise.all([
   // Wrapped here rather than at run time: the text is big, and a copy made at every start is
   // garbage to collect. ASCII only (esbuild escapes the rest), so the entry reads it as latin1.
   const main = `(function (exports, require, module, __filename, __dirname) {${cli.outputFiles[0].text}\n})`;
-  if (!/^[\x00-\x7f]*$/.test(main)) fail('the CLI bundle is not ASCII; src/cli/bin.ts reads it as latin1.');
+  for (const [file, text] of [['dist/cli-main.cjs', main], ...lazyFiles.map((f) => [f, readFileSync(join(root, f), 'latin1')])]) {
+    if (!/^[\x00-\x7f]*$/.test(text)) fail(`${file} is not ASCII; src/cli/bin.ts reads it as latin1.`);
+  }
   writeFileSync(join(dist, 'cli-main.cjs'), main);
   const id = createHash('sha256').update(main).digest('hex').slice(0, 16);
   await build({

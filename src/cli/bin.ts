@@ -2,7 +2,7 @@
 // the CLI (main.ts, bundled by scripts/build.mjs into cli-main.cjs beside this file) through the
 // code cache.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { runCached } from './compile-cache.js';
 
 declare const __BUILD_ID__: string;
@@ -46,6 +46,33 @@ const COMMANDS = ['recommend', 'compare', 'explain', 'questions', 'schema', 'com
 const first = process.argv[2];
 const variant = first !== undefined && COMMANDS.includes(first) ? first : 'default';
 
-// Read as latin1, the cheapest decoding: the build makes sure the bundle is ASCII.
+const lazy = new Map<string, unknown>();
+
+/**
+ * `require` for the bundle: its lazy parts (./lazy/*.cjs: the prompts, tables, YAML, the schema)
+ * go through the code cache too, each with a cache of its own; everything else is Node's require.
+ */
+function requireFromBundle(id: string): unknown {
+  if (!id.startsWith('./lazy/')) return require(id);
+  let exports = lazy.get(id);
+  if (exports === undefined) {
+    const file = join(__dirname, id);
+    let text: string;
+    try {
+      text = readFileSync(file, 'latin1');
+    } catch (e) {
+      // As Node's require words it: a lazy part missing is a broken installation.
+      throw Object.assign(new Error(`Cannot find module '${file}' (${(e as NodeJS.ErrnoException).code ?? e})`), { code: 'MODULE_NOT_FOUND' });
+    }
+    const part = { exports: {} } as NodeJS.Module;
+    runCached(`(function (exports, require, module, __filename, __dirname) {${text}\n})`, __BUILD_ID__, `lazy-${basename(file, '.cjs')}`, part, require, file, dirname(file));
+    exports = part.exports;
+    lazy.set(id, exports);
+  }
+  return exports;
+}
+
+// Read as latin1, the cheapest decoding: the build makes sure the bundle and its lazy parts are
+// ASCII.
 const main = join(__dirname, 'cli-main.cjs');
-runCached(readFileSync(main, 'latin1'), __BUILD_ID__, variant, module, require, main, __dirname);
+runCached(readFileSync(main, 'latin1'), __BUILD_ID__, variant, module, requireFromBundle as NodeJS.Require, main, __dirname);

@@ -50,6 +50,15 @@ describe('the code cache', () => {
     expect(readdirSync(dir).filter((f) => f.includes('-compare-'))).toHaveLength(1);
   });
 
+  it('the lazily loaded parts (tables, YAML) get caches of their own, and give the same output', () => {
+    const dir = join(tmp, 'lazy');
+    const table = run(['recommend', '--team-size', 'medium'], { NODE_COMPILE_CACHE: dir, NO_COLOR: '1' });
+    expect(table.code).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.includes('-lazy-render-'))).toHaveLength(1);
+    expect(run(['recommend', '--team-size', 'medium'], { NODE_COMPILE_CACHE: dir, NO_COLOR: '1' })).toEqual(table);
+    expect(run(['recommend', '--team-size', 'medium'], { NODE_DISABLE_COMPILE_CACHE: '1', NO_COLOR: '1' })).toEqual(table);
+  });
+
   it('a corrupt or foreign cache file changes nothing and is replaced', () => {
     const dir = join(tmp, 'corrupt');
     run(ARGS, { NODE_COMPILE_CACHE: dir });
