@@ -184,17 +184,13 @@ const [cli, , ...lazy] = await Promise.all([
     }),
   ),
 ]);
-const lazyFiles = [...new Set([...Object.values(LAZY), ...Object.values(LAZY_PACKAGES)])].map((name) => `dist/lazy/${name}.cjs`);
 // dist/cli.cjs is the small entry (src/cli/bin.ts); dist/cli-main.cjs the CLI bundle, which the
 // entry reads and compiles through V8's code cache (src/cli/compile-cache.ts). The bundle's hash
 // names the cache, so a new build never reads an old cache.
 {
   // Wrapped here rather than at run time: the text is big, and a copy made at every start is
-  // garbage to collect. ASCII only (esbuild escapes the rest), so the entry reads it as latin1.
+  // garbage to collect.
   const main = `(function (exports, require, module, __filename, __dirname) {${cli.outputFiles[0].text}\n})`;
-  for (const [file, text] of [['dist/cli-main.cjs', main], ...lazyFiles.map((f) => [f, readFileSync(join(root, f), 'latin1')])]) {
-    if (!/^[\x00-\x7f]*$/.test(text)) fail(`${file} is not ASCII; src/cli/bin.ts reads it as latin1.`);
-  }
   writeFileSync(join(dist, 'cli-main.cjs'), main);
   const id = createHash('sha256').update(main).digest('hex').slice(0, 16);
   await build({

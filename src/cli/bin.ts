@@ -59,7 +59,7 @@ function requireFromBundle(id: string): unknown {
     const file = join(__dirname, id);
     let text: string;
     try {
-      text = readFileSync(file, 'latin1');
+      text = readFileSync(file, 'utf8');
     } catch (e) {
       // As Node's require words it: a lazy part missing is a broken installation.
       throw Object.assign(new Error(`Cannot find module '${file}' (${(e as NodeJS.ErrnoException).code ?? e})`), { code: 'MODULE_NOT_FOUND' });
@@ -72,7 +72,6 @@ function requireFromBundle(id: string): unknown {
   return exports;
 }
 
-// Read as latin1, the cheapest decoding: the build makes sure the bundle and its lazy parts are
-// ASCII.
 const main = join(__dirname, 'cli-main.cjs');
-runCached(readFileSync(main, 'latin1'), __BUILD_ID__, variant, module, requireFromBundle as NodeJS.Require, main, __dirname);
+// UTF-8 is Node's fast path for reading a file into a string (faster here than latin1).
+runCached(readFileSync(main, 'utf8'), __BUILD_ID__, variant, module, requireFromBundle as NodeJS.Require, main, __dirname);
