@@ -2,6 +2,7 @@
 // ends the process, through the one mapping in exit-code.ts (which prints stacks with --debug).
 import { exitCodeFor, takeDebug } from './exit-code.js';
 import { processIo } from './io.js';
+import { readRecommendLine } from './fast-args.js';
 import { buildProgram } from './program.js';
 
 const { argv, debug } = takeDebug(process.argv);
@@ -29,9 +30,16 @@ process.once('SIGTERM', () => process.exit(143));
 process.on('uncaughtException', (err) => process.exit(exitCodeFor(err, stderr, debug)));
 process.on('unhandledRejection', (err) => process.exit(exitCodeFor(err, stderr, debug)));
 
+async function run(): Promise<unknown> {
+  // The everyday `recommend ...` line skips building commander's program (fast-args.ts); every
+  // other line, and any line it is not sure of, goes to commander.
+  const line = argv[2] === 'recommend' ? readRecommendLine(argv.slice(3)) : undefined;
+  if (line) return (await import('./commands/recommend.js')).runRecommend(line, io);
+  return buildProgram(io, argv).parseAsync(argv);
+}
+
 // A promise chain, not top-level await: the published bundle is CommonJS (see scripts/build.mjs).
-buildProgram(io, argv)
-  .parseAsync(argv)
+run()
   .catch((err: unknown) => {
     process.exitCode = exitCodeFor(err, stderr, debug);
   })
