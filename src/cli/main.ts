@@ -31,9 +31,11 @@ process.on('uncaughtException', (err) => process.exit(exitCodeFor(err, stderr, d
 process.on('unhandledRejection', (err) => process.exit(exitCodeFor(err, stderr, debug)));
 
 async function run(): Promise<unknown> {
-  // The everyday `recommend ...` line skips building commander's program (fast-args.ts); every
-  // other line, and any line it is not sure of, goes to commander.
-  const line = argv[2] === 'recommend' ? readRecommendLine(argv.slice(3)) : undefined;
+  // The everyday line, `recommend ...` or the bare command with recommend's flags (what the root
+  // runs), skips building commander's program (fast-args.ts); every other line, and any line the
+  // fast reader is not sure of, goes to commander.
+  const first = argv[2];
+  const line = first === 'recommend' ? readRecommendLine(argv.slice(3)) : first === undefined || first.startsWith('-') ? readRecommendLine(argv.slice(2)) : undefined;
   if (line) return (await import('./commands/recommend.js')).runRecommend(line, io);
   return buildProgram(io, argv).parseAsync(argv);
 }

@@ -14,23 +14,33 @@ type Outcome = { opts: Record<string, unknown> } | { error: string };
 
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-async function byCommander(tokens: string[]): Promise<Outcome> {
-  for (const argv of [['node', 'mlflow-advisor', 'recommend'], undefined]) {
-    // The program as a command-first line builds it, and the whole program: both must agree.
-    const program = buildProgram(io, argv);
-    const recommend = program.commands.find((c) => c.name() === 'recommend')!;
+/** What commander gives recommend's action for `mlflow-advisor recommend TOKENS` (or, bare, for `mlflow-advisor TOKENS`). */
+async function byCommander(tokens: string[], bare = false): Promise<Outcome> {
+  const argv = ['node', 'mlflow-advisor', ...(bare ? [] : ['recommend']), ...tokens];
+  let outcome: Outcome | undefined;
+  // The program as this line builds it, and the whole program: both must agree.
+  for (const program of [buildProgram(io, argv), buildProgram(io)]) {
     let seen: Record<string, unknown> | undefined;
-    recommend.action((opts: Record<string, unknown>) => {
-      seen = opts;
-    });
-    try {
-      await program.parseAsync(['node', 'mlflow-advisor', 'recommend', ...tokens]);
-    } catch (e) {
-      return { error: (e as Error).message };
+    if (bare) {
+      program.action((command: string | undefined, opts: Record<string, unknown>) => {
+        seen = command === undefined ? opts : { command };
+      });
+    } else {
+      program.commands.find((c) => c.name() === 'recommend')!.action((opts: Record<string, unknown>) => {
+        seen = opts;
+      });
     }
-    if (argv === undefined) return { opts: defined(seen!) };
+    let got: Outcome;
+    try {
+      await program.parseAsync(argv);
+      got = { opts: defined(seen!) };
+    } catch (e) {
+      got = { error: (e as Error).message };
+    }
+    if (outcome !== undefined) expect(got).toEqual(outcome);
+    outcome = got;
   }
-  throw new Error('unreachable');
+  return outcome!;
 }
 
 function byFastReader(tokens: string[]): Outcome | undefined {
@@ -79,16 +89,18 @@ describe('the fast reader of the recommend line', () => {
     }
   });
 
-  it('agrees with commander on every line it takes, options and errors alike', async () => {
+  it('agrees with commander on every line it takes, options and errors alike, after recommend and bare', async () => {
     let taken = 0;
     await fc.assert(
-      fc.asyncProperty(line, async (tokens) => {
+      fc.asyncProperty(line, fc.boolean(), async (tokens, bare) => {
+        // main.ts reads a bare line only when it is empty or starts with a flag.
+        if (bare && tokens.length > 0 && !tokens[0]!.startsWith('-')) return;
         const fast = byFastReader(tokens);
         if (fast === undefined) return;
         taken++;
-        expect(fast, tokens.join(' ')).toEqual(await byCommander(tokens));
+        expect(fast, `${bare ? '' : 'recommend '}${tokens.join(' ')}`).toEqual(await byCommander(tokens, bare));
       }),
-      { numRuns: 600 },
+      { numRuns: 800 },
     );
     // The generator must exercise the reader, not only its refusals.
     expect(taken).toBeGreaterThan(150);
