@@ -126,25 +126,51 @@ function rankTools(ctx: Context, d: Decision, catalog: Catalog, firstChance?: Re
   });
 }
 
+/**
+ * The indices i < count that pass `take`, the k with the largest key, equal keys in index order:
+ * what filter, a stable sort by key (largest first) and slice(0, k) give, without building and
+ * sorting an object per criterion (this runs cold, in V8's interpreter, for every tool and stack).
+ */
+function topK(k: number, count: number, take: (i: number) => boolean, key: (i: number) => number): number[] {
+  const best: number[] = [];
+  const keys: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (!take(i)) continue;
+    const v = key(i);
+    let at = best.length;
+    while (at > 0 && keys[at - 1]! < v) at--;
+    if (at >= k) continue;
+    best.splice(at, 0, i);
+    keys.splice(at, 0, v);
+    if (best.length > k) {
+      best.pop();
+      keys.pop();
+    }
+  }
+  return best;
+}
+
 function toolReasons(tool: ToolId, gaps: Gap[], ctx: Context, catalog: Catalog): Reason[] {
   const n = ctx.tools.length;
-  const rows = ctx.criteria.map((c, i) => {
-    const mean = ctx.tools.reduce((s, t) => s + ctx.ratings[t][i]!, 0) / n;
-    const r = ctx.ratings[tool][i]!;
-    return { c, i, r, w: ctx.weights[i]!, edge: ctx.weights[i]! * (r - mean) };
+  const count = ctx.criteria.length;
+  const r = ctx.ratings[tool];
+  const w = ctx.weights;
+  // The weight times how far the tool is above the mean of the four.
+  const edge = new Array<number>(count);
+  for (let i = 0; i < count; i++) {
+    let sum = 0;
+    for (let t = 0; t < n; t++) sum += ctx.ratings[ctx.tools[t]!][i]!;
+    edge[i] = w[i]! * (r[i]! - sum / n);
+  }
+  const line = (i: number, lead: string): Reason => ({
+    text: `${lead}${ctx.criteria[i]!.name}: ${round(r[i]!, 1)}/5, ${percent(w[i]!)} of the weight. ${ctx.text(tool, i)}`,
+    sources: ctx.source(tool, i),
   });
-  const line = (x: (typeof rows)[number], lead: string): Reason => ({
-    text: `${lead}${x.c.name}: ${round(x.r, 1)}/5, ${percent(x.w)} of the weight. ${ctx.text(tool, x.i)}`,
-    sources: ctx.source(tool, x.i),
-  });
-  const strengths = rows.filter((x) => x.edge > 0 && x.r >= 3).sort((a, b) => b.edge - a.edge).slice(0, 3);
+  const strengths = topK(3, count, (i) => edge[i]! > 0 && r[i]! >= 3, (i) => edge[i]!);
   // A declared need it misses is said once, as a shortfall, not also as a weakness.
   const missed = new Set(gaps.map((g) => g.requirement.index));
-  const concerns = rows
-    .filter((x) => x.edge < 0 && x.r <= 2 && x.w >= 0.03 && !missed.has(x.i))
-    .sort((a, b) => a.edge - b.edge)
-    .slice(0, 2);
-  const out = [...strengths.map((x) => line(x, 'Strong on ')), ...concerns.map((x) => line(x, 'Weak on '))];
+  const concerns = topK(2, count, (i) => edge[i]! < 0 && r[i]! <= 2 && w[i]! >= 0.03 && !missed.has(i), (i) => -edge[i]!);
+  const out = [...strengths.map((i) => line(i, 'Strong on ')), ...concerns.map((i) => line(i, 'Weak on '))];
   for (const g of gaps) {
     const c = ctx.criteria[g.requirement.index]!;
     out.push({
@@ -159,22 +185,26 @@ function toolReasons(tool: ToolId, gaps: Gap[], ctx: Context, catalog: Catalog):
       sources: managed.sources,
     });
   }
-  if (out.length === 0) out.push(line(rows.sort((a, b) => b.w * b.r - a.w * a.r)[0]!, ''));
+  if (out.length === 0) out.push(line(topK(1, count, () => true, (i) => w[i]! * r[i]!)[0]!, ''));
   return out;
 }
 
 function describeStack(s: StackScore, ctx: Context, catalog: Catalog): Combination {
   const reasons: Reason[] = [];
+  const count = ctx.criteria.length;
   for (const tool of s.tools) {
-    const brings = ctx.criteria
-      .map((c, i) => ({ c, i, r: ctx.ratings[tool][i]!, w: ctx.weights[i]! }))
-      .filter((x) => x.c.kind === 'capability' && x.w > 0 && s.tools.every((o) => o === tool || ctx.ratings[o][x.i]! < x.r))
-      .sort((a, b) => b.w * b.r - a.w * a.r)
-      .slice(0, 2);
+    const r = ctx.ratings[tool];
+    // What this member brings that no other member has as much of.
+    const alone = (i: number) => {
+      if (ctx.criteria[i]!.kind !== 'capability' || !(ctx.weights[i]! > 0)) return false;
+      for (const o of s.tools) if (o !== tool && !(ctx.ratings[o][i]! < r[i]!)) return false;
+      return true;
+    };
+    const brings = topK(2, count, alone, (i) => ctx.weights[i]! * r[i]!);
     if (brings.length === 0) continue;
     reasons.push({
-      text: `${toolName(catalog, tool)} brings ${brings.map((x) => `${x.c.name.toLowerCase()} (${x.r}/5)`).join(' and ')}`,
-      sources: [...new Set(brings.flatMap((x) => ctx.source(tool, x.i)))],
+      text: `${toolName(catalog, tool)} brings ${brings.map((i) => `${ctx.criteria[i]!.name.toLowerCase()} (${r[i]}/5)`).join(' and ')}`,
+      sources: [...new Set(brings.flatMap((i) => ctx.source(tool, i)))],
     });
   }
   for (const g of s.gaps) {
@@ -188,13 +218,15 @@ function describeStack(s: StackScore, ctx: Context, catalog: Catalog): Combinati
     text: `Running ${s.tools.length} tools together costs ${round(s.penalty)} points for a team like this (integration and upkeep of each new tool)`,
     sources: catalog.model.combinations.sources,
   });
+  const covers: string[] = [];
+  for (let i = 0; i < count; i++) if (ctx.criteria[i]!.kind !== 'cost' && ctx.weights[i]! >= 0.03 && s.ratings[i]! >= 3) covers.push(ctx.criteria[i]!.id);
   return {
     tools: s.tools,
     score: round(s.score),
     capabilityScore: round(s.capabilityScore),
     penalty: round(s.penalty),
     unmetPenalty: round(s.gaps.reduce((t, g) => t + g.points, 0)),
-    covers: ctx.criteria.filter((c, i) => c.kind !== 'cost' && ctx.weights[i]! >= 0.03 && s.ratings[i]! >= 3).map((c) => c.id),
+    covers,
     reasons,
   };
 }
