@@ -1,6 +1,5 @@
 // The error boundary's one mapping from whatever was thrown to an exit code and the message the
 // user sees: one line on standard error, never a stack trace unless --debug asked for it.
-import { CommanderError } from 'commander';
 import { AdvisorError } from '../errors.js';
 import { clip, escapeControls } from '../util/quote.js';
 
@@ -24,8 +23,17 @@ export function oneLine(message: string): string {
   return clip(words, MAX_MESSAGE);
 }
 
+/**
+ * Commander's errors carry a `commander.*` code. Told apart by that rather than by their class, so
+ * that the error boundary does not load commander, which the everyday line never needs.
+ */
+function isCommanderError(err: unknown): err is Error & { code: string } {
+  const code: unknown = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('commander.');
+}
+
 export function exitCodeFor(err: unknown, stderr: Sink, debug = false): number {
-  if (err instanceof CommanderError) {
+  if (isCommanderError(err)) {
     if (SUCCESS_CODES.includes(err.code)) return 0;
     stderr.write(`mlflow-advisor: ${oneLine(err.message)}\n`);
     return 2;

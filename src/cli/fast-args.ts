@@ -10,7 +10,7 @@ import type { Question } from '../catalog/schema.js';
 import { flagOf } from '../questionnaire/questions.js';
 import { parseValue } from '../questionnaire/resolve.js';
 import type { RecommendFlags } from './commands/recommend.js';
-import { FORMATS } from './program.js';
+import { FORMATS } from './formats.js';
 
 /** The flags of `recommend` that take a value and are not answers, by the option they set. */
 const VALUE_FLAGS: Record<string, 'answers' | 'format' | 'save' | 'expect' | 'output'> = {

@@ -3,7 +3,6 @@
 import { exitCodeFor, takeDebug } from './exit-code.js';
 import { processIo } from './io.js';
 import { readRecommendLine } from './fast-args.js';
-import { buildProgram } from './program.js';
 
 const { argv, debug } = takeDebug(process.argv);
 const io = processIo({ debug });
@@ -37,6 +36,8 @@ async function run(): Promise<unknown> {
   const first = argv[2];
   const line = first === 'recommend' ? readRecommendLine(argv.slice(3)) : first === undefined || first.startsWith('-') ? readRecommendLine(argv.slice(2)) : undefined;
   if (line) return (await import('./commands/recommend.js')).runRecommend(line, io);
+  // Commander is loaded only here.
+  const { buildProgram } = await import('./program.js');
   return buildProgram(io, argv).parseAsync(argv);
 }
 

@@ -7,12 +7,12 @@ import { parseValue } from '../questionnaire/resolve.js';
 import { flagOf } from '../questionnaire/questions.js';
 import { InputError } from '../errors.js';
 import { didYouMean } from '../util/suggest.js';
+import { FORMATS } from './formats.js';
 import type { Io } from './io.js';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-export const FORMATS = ['table', 'json', 'markdown'] as const;
 
 const RECOMMEND_EXAMPLES = `
 Examples:
