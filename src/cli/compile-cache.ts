@@ -40,6 +40,22 @@ function flavour(): string {
   return `-${h.toString(16).padStart(8, '0')}`;
 }
 
+/**
+ * Whether a cache directory is safe to use. Compiled code read from a file runs as this user, so
+ * the directory must be this user's and writable by nobody else; a name in a shared temporary
+ * directory could otherwise be taken first by another user. A directory not made yet is fine:
+ * it is made with mode 0700, and checked again by the next run. (Windows has no owner to check.)
+ */
+function trusted(dir: string): boolean {
+  if (typeof process.getuid !== 'function') return true;
+  try {
+    const info = statSync(dir);
+    return info.isDirectory() && info.uid === process.getuid() && (info.mode & 0o022) === 0;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
 function readCache(file: string): Buffer | undefined {
   let fd: number | undefined;
   try {
@@ -94,7 +110,8 @@ export function runCached(
   filename: string,
   dirname: string,
 ): void {
-  const dir = cacheDir();
+  const wanted = cacheDir();
+  const dir = wanted !== undefined && trusted(wanted) ? wanted : undefined;
   const file = dir === undefined ? undefined : join(dir, `${build}-${variant}-${process.version}-${process.arch}${flavour()}.bin`);
   const cachedData = file === undefined ? undefined : readCache(file);
   const script = new Script(source, { filename, ...(cachedData ? { cachedData } : {}) });

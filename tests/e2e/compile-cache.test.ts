@@ -2,7 +2,7 @@
 // corrupt, foreign or unwritable cache gives the same output and exit code, and nothing on
 // standard error.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +79,22 @@ describe('the code cache', () => {
       mkdirSync(locked, { mode: 0o500 });
       expect(run(ARGS, { NODE_COMPILE_CACHE: locked })).toEqual({ code: 0, stdout: reference, stderr: '' });
       chmodSync(locked, 0o700);
+    }
+  });
+
+  it('is neither read nor written in a directory that others can write or that is not ours', () => {
+    const shared = join(tmp, 'shared');
+    mkdirSync(shared);
+    chmodSync(shared, 0o777);
+    expect(run(ARGS, { NODE_COMPILE_CACHE: shared })).toEqual({ code: 0, stdout: reference, stderr: '' });
+    expect(readdirSync(shared)).toEqual([]);
+    if (process.getuid?.() === 0) {
+      // As root, a directory that belongs to somebody else.
+      const foreign = join(tmp, 'foreign');
+      mkdirSync(foreign, { mode: 0o700 });
+      chownSync(foreign, 65534, 65534);
+      expect(run(ARGS, { NODE_COMPILE_CACHE: foreign })).toEqual({ code: 0, stdout: reference, stderr: '' });
+      expect(readdirSync(foreign)).toEqual([]);
     }
   });
 
