@@ -30,7 +30,7 @@ export function isTerminal(fd: number): boolean {
   }
 }
 
-const pause = new Int32Array(new SharedArrayBuffer(4));
+let pause: Int32Array | undefined;
 
 /**
  * Writes to a descriptor and returns once every byte is written. A reader that went away
@@ -53,6 +53,7 @@ export function fdSink(fd: number, name: string): Sink & { closed: boolean } {
           // A descriptor someone else made non-blocking (a shared terminal or pipe) is full for
           // now: wait a moment and go on, as a blocking write would.
           if (err.code === 'EAGAIN') {
+            pause ??= new Int32Array(new SharedArrayBuffer(4));
             Atomics.wait(pause, 0, 0, 2);
             continue;
           }
