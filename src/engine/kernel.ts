@@ -79,6 +79,41 @@ export function sampleJs(x: SamplerInput): SamplerOutput {
   return { same, firstCount };
 }
 
+/** What pruning needs: the sampler's rows and the box's upper end. */
+export type PruneInput = Pick<SamplerInput, 'n' | 'nRows' | 'nSingles' | 'base' | 'm' | 'fixed' | 'lo' | 'margin'> & { hi: number };
+
+/**
+ * The rows that some weighting in the box [lo, hi]^n can pick (1) or none can (0). Over the box,
+ * score_q + offset - score_r has the sign of the linear form
+ *   sum_c (m_qc - m_rc - (fixed_q - fixed_r - offset) * base_c) * f_c,
+ * whose minimum takes each f_c at lo or hi by the sign of its coefficient. A row beaten within
+ * its group (single tools, stacks) under every weighting goes (ties to the earlier row), and so
+ * does a stack that some single tool always keeps within the margin.
+ */
+export function pruneJs(x: PruneInput): Uint8Array {
+  const { n, nRows, nSingles, base, m, fixed, lo, hi, margin } = x;
+  const worstLead = (q: number, r: number, offset: number) => {
+    let min = 0;
+    for (let c = 0; c < n; c++) {
+      const d = m[q * n + c]! - m[r * n + c]! - (fixed[q]! - fixed[r]! - offset) * base[c]!;
+      min += d >= 0 ? d * lo : d * hi;
+    }
+    return min;
+  };
+  const live = new Uint8Array(nRows).fill(1);
+  for (let r = 0; r < nRows; r++) {
+    for (let q = 0; q < nRows && live[r]; q++) {
+      if (q === r || !live[q] || q < nSingles !== r < nSingles) continue;
+      const lead = worstLead(q, r, 0);
+      if (q < r ? lead >= 0 : lead > 0) live[r] = 0;
+    }
+  }
+  for (let r = nSingles; r < nRows; r++) {
+    for (let q = 0; q < nSingles && live[r]; q++) if (live[q] && worstLead(q, r, margin) > 0) live[r] = 0;
+  }
+  return live;
+}
+
 type Sample = (
   n: number, rows: number, singles: number, samples: number, seed: number,
   lo: number, span: number, margin: number, baseline: number,
@@ -90,6 +125,11 @@ type Decide = (
   pMembers: number, excluded: number, pReqIndex: number, pReqMin: number, nReq: number, points: number, margin: number,
 ) => number;
 
+type Prune = (
+  n: number, rows: number, singles: number, lo: number, hi: number, margin: number,
+  pBase: number, pM: number, pFixed: number, pLive: number,
+) => void;
+
 type Weigh = (
   nCrit: number, pBase: number, pActive: number, nActive: number, pAddFrom: number, pAddIdx: number, pAddVal: number,
   pScaleFrom: number, pScaleIdx: number, pScaleVal: number, continuity: number, contWeight: number, pRaw: number, pScale: number, pW: number,
@@ -97,6 +137,7 @@ type Weigh = (
 
 interface Exports {
   sample: Sample;
+  prune: Prune;
   decide: Decide;
   weigh: Weigh;
   memory: WebAssembly.Memory;
@@ -179,6 +220,23 @@ export class KernelSpace {
 
   u8(offset: number, length: number): Uint8Array {
     return new Uint8Array(this.buffer, offset, length);
+  }
+
+  /** Pruning (see `prune` in kernel.wat), or undefined without WebAssembly. */
+  prune(x: PruneInput): Uint8Array | undefined {
+    if (!this.wasm) return undefined;
+    const { n, nRows } = x;
+    // The sampler's layout (see sample below), of which pruning uses base, m, fixed and live.
+    const at = this.scratch(8 * (n + nRows * n + nRows + n + x.nSingles) + nRows);
+    const pBase = at;
+    const pM = pBase + 8 * n;
+    const pFixed = pM + 8 * nRows * n;
+    const pLive = pFixed + 8 * nRows + 8 * n + 8 * x.nSingles;
+    this.f64(pBase, n).set(x.base);
+    this.f64(pM, nRows * n).set(x.m);
+    this.f64(pFixed, nRows).set(x.fixed);
+    this.wasm.prune(n, nRows, x.nSingles, x.lo, x.hi, x.margin, pBase, pM, pFixed, pLive);
+    return this.u8(pLive, nRows).slice();
   }
 
   /** The sampling loop (see `sample` in kernel.wat), or undefined without WebAssembly. */
@@ -292,6 +350,15 @@ export function kernelSpace(): KernelSpace {
 /** The WebAssembly loop, or undefined where WebAssembly is unavailable. */
 export function sampleWasm(x: SamplerInput): SamplerOutput | undefined {
   return kernelSpace().sample(x);
+}
+
+/** Pruning in WebAssembly, or undefined where WebAssembly is unavailable. */
+export function pruneWasm(x: PruneInput): Uint8Array | undefined {
+  return kernelSpace().prune(x);
+}
+
+export function prune(x: PruneInput): Uint8Array {
+  return pruneWasm(x) ?? pruneJs(x);
 }
 
 export function sample(x: SamplerInput): SamplerOutput {

@@ -3,7 +3,7 @@
 // and unmet needs do not depend on the weights, so each sample is only dot products over flat
 // arrays, run by the sampler (sampler.ts) once rows that can never win are pruned.
 import type { ToolId } from '../catalog/ids.js';
-import { sample, type SamplerInput, type SamplerOutput } from './kernel.js';
+import { prune, sample, type SamplerInput, type SamplerOutput } from './kernel.js';
 import { prepare } from './score.js';
 import type { Context } from './types.js';
 
@@ -40,33 +40,9 @@ export function sensitivity(
   }
   const lo = 1 - opts.spread;
   const hi = 1 + opts.spread;
-  // Rows that can never be picked are dropped before sampling. Over the box f in [lo, hi]^n,
-  // score_q + offset - score_r has the sign of the linear form
-  //   sum_c (m_qc - m_rc - (fixed_q - fixed_r - offset) * b_c) * f_c,
-  // whose minimum takes each f_c at lo or hi by the sign of its coefficient.
-  const worstLead = (q: number, r: number, offset: number) => {
-    let min = 0;
-    for (let c = 0; c < n; c++) {
-      const d = m[q * n + c]! - m[r * n + c]! - (fixed[q]! - fixed[r]! - offset) * base[c]!;
-      min += d >= 0 ? d * lo : d * hi;
-    }
-    return min;
-  };
-  const live = new Uint8Array(nRows).fill(1);
-  const group = (r: number) => (r < nSingles ? 0 : 1);
-  // Beaten within its group under every weighting (ties go to the earlier row).
-  for (let r = 0; r < nRows; r++) {
-    for (let q = 0; q < nRows && live[r]; q++) {
-      if (q === r || !live[q] || group(q) !== group(r)) continue;
-      const lead = worstLead(q, r, 0);
-      if (q < r ? lead >= 0 : lead > 0) live[r] = 0;
-    }
-  }
-  // A stack that some single tool always keeps within the margin can never be recommended.
+  // Rows that no weighting in the box can pick are dropped before sampling (see pruneJs).
   const margin = ctx.margin;
-  for (let r = nSingles; r < nRows; r++) {
-    for (let q = 0; q < nSingles && live[r]; q++) if (live[q] && worstLead(q, r, margin) > 0) live[r] = 0;
-  }
+  const live = prune({ n, nRows, nSingles, base, m, fixed, lo, hi, margin });
   const key = baseline.join('+');
   const baselineRow = rows.findIndex((s, i) => s.tools.join('+') === key && (i < nSingles) === (baseline.length === 1));
   const firstChance = Object.fromEntries(ctx.tools.map((t) => [t, 0])) as Record<ToolId, number>;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
 import { buildContext, buildCore } from '../../src/engine/context.js';
 import { decider } from '../../src/engine/decider.js';
-import { KernelSpace, sampleJs, sampleWasm, type SamplerInput } from '../../src/engine/kernel.js';
+import { KernelSpace, pruneJs, pruneWasm, sampleJs, sampleWasm, type SamplerInput } from '../../src/engine/kernel.js';
 import { decideTools } from '../../src/engine/score.js';
 import { sensitivity } from '../../src/engine/sensitivity.js';
 import { withDefaults } from '../helpers/catalog.js';
@@ -59,6 +59,21 @@ describe('the kernel', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('prunes in WebAssembly exactly as in JavaScript, for any input', () => {
+    let pruned = 0;
+    fc.assert(
+      fc.property(samplerInputArb, fc.double({ min: 1, max: 2, noNaN: true }), (input, hi) => {
+        const x = { ...input, hi };
+        const js = pruneJs(x);
+        expect([...pruneWasm(x)!]).toEqual([...js]);
+        pruned += js.length - js.reduce((a, b) => a + b, 0);
+      }),
+      { numRuns: 400 },
+    );
+    // The inputs must make it prune, not only keep everything.
+    expect(pruned).toBeGreaterThan(100);
   });
 
   it('gives the same sensitivity with either loop, for random teams', () => {
