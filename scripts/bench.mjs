@@ -29,6 +29,11 @@ if (!existsSync(CLI) || !existsSync(LIB)) {
   process.exit(2);
 }
 
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (s.length - 1) * q;
+  return s[Math.floor(at)] + (s[Math.ceil(at)] - s[Math.floor(at)]) * (at - Math.floor(at));
+};
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -240,6 +245,9 @@ const rows = [BASE, ...CASES].map((c) => {
     case: c.name,
     wallMs: w,
     wallRatio: w / baseWall,
+    // The spread: each round times node -e 0 and then every case, so a round's ratio compares
+    // runs made a moment apart; the middle half of those ratios shows how much the machine moved.
+    wallRatioQuartiles: [0.25, 0.75].map((q) => quantile(wall.get(c.name).map((ms, i) => ms / wall.get(BASE.name)[i]), q)),
     peakRssKiB: m,
     rssRatio: m !== undefined && baseRss ? m / baseRss : undefined,
     cpuMs: t,
@@ -288,10 +296,10 @@ say(`${RUNS} runs per case, medians. Load average ${load0.toFixed(2)} at the sta
 say(`wall: ${result.wallTool}; peak memory: ${result.memoryTool}`);
 say();
 const withCpu = baseCpu !== undefined;
-say(`${'case'.padEnd(46)} ${'wall ms'.padStart(8)} ${'ratio'.padStart(7)} ${'peak MiB'.padStart(9)} ${'ratio'.padStart(7)}${withCpu ? `${'CPU ms'.padStart(8)} ${'ratio'.padStart(7)}` : ''}${hyperfine ? '  hyperfine ratio' : ''}`);
+say(`${'case'.padEnd(46)} ${'wall ms'.padStart(8)} ${'ratio'.padStart(7)} ${'middle half'.padStart(12)} ${'peak MiB'.padStart(9)} ${'ratio'.padStart(7)}${withCpu ? `${'CPU ms'.padStart(8)} ${'ratio'.padStart(7)}` : ''}${hyperfine ? '  hyperfine ratio' : ''}`);
 for (const r of rows) {
   say(
-    `${r.case.padEnd(46)} ${f1(r.wallMs).padStart(8)} ${f2(r.wallRatio).padStart(7)} ${f1(r.peakRssKiB && r.peakRssKiB / 1024).padStart(9)} ${f2(r.rssRatio).padStart(7)}` +
+    `${r.case.padEnd(46)} ${f1(r.wallMs).padStart(8)} ${f2(r.wallRatio).padStart(7)} ${`${r.wallRatioQuartiles[0].toFixed(2)}-${r.wallRatioQuartiles[1].toFixed(2)}`.padStart(12)} ${f1(r.peakRssKiB && r.peakRssKiB / 1024).padStart(9)} ${f2(r.rssRatio).padStart(7)}` +
       (withCpu ? `${f1(r.cpuMs).padStart(8)} ${f2(r.cpuRatio).padStart(7)}` : '') +
       (hyperfine ? '  ' + f2(r.hyperfineRatio) : ''),
   );
