@@ -95,6 +95,14 @@ function writeCache(dir: string, file: string, data: Buffer, build: string): voi
   }
 }
 
+/** Where this process's caches go (the bundle's and its lazy parts'), worked out once. */
+let place: { dir: string | undefined; suffix: string } | undefined;
+
+function where(): { dir: string | undefined; suffix: string } {
+  const wanted = cacheDir();
+  return { dir: wanted !== undefined && trusted(wanted) ? wanted : undefined, suffix: `-${process.version}-${process.arch}${flavour()}.bin` };
+}
+
 /**
  * Compiles `source` (a CommonJS bundle inside its module wrapper, `(function (exports, require,
  * module, __filename, __dirname) {…})`) with the cached code of this build and variant when there
@@ -110,9 +118,8 @@ export function runCached(
   filename: string,
   dirname: string,
 ): void {
-  const wanted = cacheDir();
-  const dir = wanted !== undefined && trusted(wanted) ? wanted : undefined;
-  const file = dir === undefined ? undefined : join(dir, `${build}-${variant}-${process.version}-${process.arch}${flavour()}.bin`);
+  const { dir, suffix } = (place ??= where());
+  const file = dir === undefined ? undefined : join(dir, `${build}-${variant}${suffix}`);
   const cachedData = file === undefined ? undefined : readCache(file);
   const script = new Script(source, { filename, ...(cachedData ? { cachedData } : {}) });
   if (dir !== undefined && file !== undefined && (!cachedData || script.cachedDataRejected)) {

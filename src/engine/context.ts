@@ -82,30 +82,17 @@ export function rawWeights(answers: Answers, catalog: Catalog): Map<string, numb
 }
 
 function rawWeightVector(answers: Answers, catalog: Catalog, c: Compiled): number[] {
-  const n = c.criteria.length + 1;
-  const w = new Float64Array(n);
-  return Array.from(w.subarray(0, fillRawWeights(answers, catalog, c, w, new Float64Array(n))));
-}
-
-/**
- * The raw weights into `w` (base, plus and times the rules that hold, floored at 0; continuity
- * last when the team runs tools already), using `scale` as scratch; returns how many there are.
- * `weigh` in kernel.wat does the same for the decider.
- */
-function fillRawWeights(answers: Answers, catalog: Catalog, c: Compiled, w: Float64Array, scale: Float64Array): number {
-  let n = c.base.length;
-  for (let i = 0; i < n; i++) {
-    w[i] = c.base[i]!;
-    scale[i] = 1;
-  }
+  // (The decider weighs in kernel.wat: see `weigh`, which does the same arithmetic.)
+  const w = [...c.base];
+  const scale = new Array<number>(w.length).fill(1);
   for (const r of c.rules) {
     if (!has(answers[r.question], r.value)) continue;
-    for (let k = 0; k < r.add.length; k++) w[r.add[k]![0]] = w[r.add[k]![0]]! + r.add[k]![1];
-    for (let k = 0; k < r.scale.length; k++) scale[r.scale[k]![0]] = scale[r.scale[k]![0]]! * r.scale[k]![1];
+    for (const [i, d] of r.add) w[i] = w[i]! + d;
+    for (const [i, f] of r.scale) scale[i] = scale[i]! * f;
   }
-  for (let i = 0; i < n; i++) w[i] = Math.max(0, w[i]!) * scale[i]!;
-  if (asList(answers.existingTools).length > 0) w[n++] = catalog.model.continuity.weight;
-  return n;
+  for (let i = 0; i < w.length; i++) w[i] = Math.max(0, w[i]!) * scale[i]!;
+  if (asList(answers.existingTools).length > 0) w.push(catalog.model.continuity.weight);
+  return w;
 }
 
 /** Every condition holds: each names a question and values, one of which the answer has. */
@@ -190,6 +177,26 @@ export function penaltyPerNewTool(answers: Answers, catalog: Catalog): number {
   return Math.max(cfg.minPenalty, p);
 }
 
+/**
+ * Each tool's ratings as this team gets them: managed offerings on its cloud lower the ops burden,
+ * and what it already runs needs no adopting; with `continuity`, a last column for keeping the
+ * tools it runs.
+ */
+export function effectiveRatings(c: Compiled, existing: ReadonlySet<ToolId>, continuity: boolean, bonus: Partial<Record<ToolId, number>>): Record<ToolId, number[]> {
+  const ratings = {} as Record<ToolId, number[]>;
+  for (const tool of c.tools) {
+    const row = [...c.ratings[tool]];
+    const b = bonus[tool];
+    if (b !== undefined && c.managedIndex >= 0) row[c.managedIndex] = Math.min(5, row[c.managedIndex]! + b);
+    // Switching has a cost (F-4): what the team already runs needs no adopting.
+    if (existing.has(tool)) for (const i of c.adopted) row[i] = 5;
+    // A stack's continuity adds up over its tools: 5 when it keeps everything the team runs.
+    if (continuity) row.push(existing.has(tool) ? 5 / existing.size : 0);
+    ratings[tool] = row;
+  }
+  return ratings;
+}
+
 /** The numbers alone: what re-running the decision for a changed answer needs. */
 export function buildCore(answers: Answers, catalog: Catalog, excluded: Core['excluded'] = excludedTools(answers, compile(catalog))): Core {
   const c = compile(catalog);
@@ -199,18 +206,7 @@ export function buildCore(answers: Answers, catalog: Catalog, excluded: Core['ex
   const weights = raw.map((x) => x / total);
 
   const existing = new Set(asList(answers.existingTools) as ToolId[]);
-  const bonus = managedBonus(answers, catalog);
-  const ratings = {} as Core['ratings'];
-  for (const tool of c.tools) {
-    const row = [...c.ratings[tool]];
-    const b = bonus[tool];
-    if (b !== undefined && c.managedIndex >= 0) row[c.managedIndex] = Math.min(5, row[c.managedIndex]! + b);
-    // Switching has a cost (F-4): what the team already runs needs no adopting.
-    if (existing.has(tool)) for (const i of c.adopted) row[i] = 5;
-    // A stack's continuity adds up over its tools: 5 when it keeps everything the team runs.
-    if (criteria.length > c.criteria.length) row.push(existing.has(tool) ? 5 / existing.size : 0);
-    ratings[tool] = row;
-  }
+  const ratings = effectiveRatings(c, existing, criteria.length > c.criteria.length, managedBonus(answers, catalog));
   const cfg = catalog.model.combinations;
   return {
     criteria,

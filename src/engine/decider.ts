@@ -7,9 +7,9 @@
 import type { Catalog } from '../catalog/schema.js';
 import type { ToolId } from '../catalog/ids.js';
 import { asList, has } from './answer-values.js';
-import { compile, excludes, managedBonus, penaltyPerNewTool, type Compiled } from './context.js';
+import { compile, effectiveRatings, excludes, managedBonus, penaltyPerNewTool, type Compiled } from './context.js';
 import { KernelSpace, kernelSpace } from './kernel.js';
-import { stackRatings } from './score.js';
+import { seamsToPay, stackRatings } from './score.js';
 import type { Answers } from './types.js';
 
 /** Offsets of one combination's rows in the decision space. */
@@ -105,16 +105,7 @@ function stateFor(catalog: Catalog, useWasm: boolean): State {
 /** The effective ratings of every row, as buildCore and stackRatings give them. */
 function layOut(state: State, existing: Set<ToolId>, continuity: boolean, bonus: Partial<Record<ToolId, number>>): Rows {
   const { c, space, members } = state;
-  const ratings = {} as Record<ToolId, number[]>;
-  for (const tool of c.tools) {
-    const row = [...c.ratings[tool]];
-    const b = bonus[tool];
-    if (b !== undefined && c.managedIndex >= 0) row[c.managedIndex] = Math.min(5, row[c.managedIndex]! + b);
-    // Switching has a cost (F-4): what the team already runs needs no adopting.
-    if (existing.has(tool)) for (const i of c.adopted) row[i] = 5;
-    if (continuity) row.push(existing.has(tool) ? 5 / existing.size : 0);
-    ratings[tool] = row;
-  }
+  const ratings = effectiveRatings(c, existing, continuity, bonus);
   const criteria = continuity ? [...c.criteria, c.continuity] : c.criteria;
   const n = criteria.length;
   const rows: Rows = { n, pRatings: space.alloc(8 * n * members.length), pSeams: space.alloc(8 * members.length) };
@@ -122,11 +113,7 @@ function layOut(state: State, existing: Set<ToolId>, continuity: boolean, bonus:
   const seams = space.f64(rows.pSeams, members.length);
   members.forEach((tools, r) => {
     out.set(tools.length === 1 ? ratings[tools[0]!] : stackRatings(tools, { ratings, criteria }), r * n);
-    // As stackPenalty: n(n-1)/2 seams, times the share of tools the team does not run yet.
-    const k = tools.length;
-    let fresh = 0;
-    for (const t of tools) if (!existing.has(t)) fresh++;
-    seams[r] = k < 2 ? 0 : ((k * (k - 1)) / 2) * Math.min(1, fresh / (k - 1));
+    seams[r] = seamsToPay(tools, existing);
   });
   return rows;
 }

@@ -34,6 +34,11 @@ export interface SamplerOutput {
   firstCount: Float64Array;
 }
 
+/** The recommendation rule on the best single row and the best stack row (-1: none open). */
+function choose(single: number, singleScore: number, stack: number, stackScore: number, margin: number): number {
+  return stack >= 0 && (single < 0 || stackScore >= singleScore + margin) ? stack : single;
+}
+
 export function sampleJs(x: SamplerInput): SamplerOutput {
   const { n, nRows, nSingles, base, m, fixed, live, lo, span, margin } = x;
   const firstCount = new Float64Array(nSingles);
@@ -72,8 +77,7 @@ export function sampleJs(x: SamplerInput): SamplerOutput {
         bestStack = r;
       }
     }
-    const chosen = bestStack >= 0 && (bestSingle < 0 || bestStackScore >= bestSingleScore + margin) ? bestStack : bestSingle;
-    if (chosen === x.baselineRow) same++;
+    if (choose(bestSingle, bestSingleScore, bestStack, bestStackScore, margin) === x.baselineRow) same++;
     if (bestSingle >= 0) firstCount[bestSingle]!++;
   }
   return { same, firstCount };
@@ -222,30 +226,14 @@ export class KernelSpace {
     return new Uint8Array(this.buffer, offset, length);
   }
 
-  /** Pruning (see `prune` in kernel.wat), or undefined without WebAssembly. */
-  prune(x: PruneInput): Uint8Array | undefined {
-    if (!this.wasm) return undefined;
-    const { n, nRows } = x;
-    // The sampler's layout (see sample below), of which pruning uses base, m, fixed and live.
-    const at = this.scratch(8 * (n + nRows * n + nRows + n + x.nSingles) + nRows);
-    const pBase = at;
-    const pM = pBase + 8 * n;
-    const pFixed = pM + 8 * nRows * n;
-    const pLive = pFixed + 8 * nRows + 8 * n + 8 * x.nSingles;
-    this.f64(pBase, n).set(x.base);
-    this.f64(pM, nRows * n).set(x.m);
-    this.f64(pFixed, nRows).set(x.fixed);
-    this.wasm.prune(n, nRows, x.nSingles, x.lo, x.hi, x.margin, pBase, pM, pFixed, pLive);
-    return this.u8(pLive, nRows).slice();
-  }
-
-  /** The sampling loop (see `sample` in kernel.wat), or undefined without WebAssembly. */
-  sample(x: SamplerInput): SamplerOutput | undefined {
-    if (!this.wasm) return undefined;
+  /**
+   * The rows of `prune` and `sample` in the scratch region: f64 arrays first (8-byte aligned),
+   * base[n], m[rows*n], fixed[rows], f[n], first[singles], then live[rows] bytes. Copies in base,
+   * m and fixed.
+   */
+  private rows(x: PruneInput) {
     const { n, nRows, nSingles } = x;
-    // f64 arrays first (8-byte aligned), then the live bytes.
-    const at = this.scratch(8 * (n + nRows * n + nRows + n + nSingles) + nRows);
-    const pBase = at;
+    const pBase = this.scratch(8 * (n + nRows * n + nRows + n + nSingles) + nRows);
     const pM = pBase + 8 * n;
     const pFixed = pM + 8 * nRows * n;
     const pF = pFixed + 8 * nRows;
@@ -254,6 +242,22 @@ export class KernelSpace {
     this.f64(pBase, n).set(x.base);
     this.f64(pM, nRows * n).set(x.m);
     this.f64(pFixed, nRows).set(x.fixed);
+    return { pBase, pM, pFixed, pF, pFirst, pLive };
+  }
+
+  /** Pruning (see `prune` in kernel.wat), or undefined without WebAssembly. */
+  prune(x: PruneInput): Uint8Array | undefined {
+    if (!this.wasm) return undefined;
+    const { pBase, pM, pFixed, pLive } = this.rows(x);
+    this.wasm.prune(x.n, x.nRows, x.nSingles, x.lo, x.hi, x.margin, pBase, pM, pFixed, pLive);
+    return this.u8(pLive, x.nRows).slice();
+  }
+
+  /** The sampling loop (see `sample` in kernel.wat), or undefined without WebAssembly. */
+  sample(x: SamplerInput): SamplerOutput | undefined {
+    if (!this.wasm) return undefined;
+    const { n, nRows, nSingles } = x;
+    const { pBase, pM, pFixed, pF, pFirst, pLive } = this.rows({ ...x, hi: x.lo + x.span });
     this.f64(pFirst, nSingles).fill(0);
     this.u8(pLive, nRows).set(x.live);
     const same = this.wasm.sample(n, nRows, nSingles, x.samples, x.seed >>> 0, x.lo, x.span, x.margin, x.baselineRow, pBase, pM, pFixed, pLive, pF, pFirst);
@@ -334,8 +338,7 @@ export class KernelSpace {
         bestStack = r;
       }
     }
-    if (bestSingle < 0) return bestStack;
-    return bestStack >= 0 && bestStackScore >= bestSingleScore + margin ? bestStack : bestSingle;
+    return choose(bestSingle, bestSingleScore, bestStack, bestStackScore, margin);
   }
 }
 

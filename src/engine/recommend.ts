@@ -1,7 +1,7 @@
 // The engine's entry: resolved answers and a catalog in, one result object out. Pure: no I/O,
 // no colour, no prompts; the same answers always give the same result.
 import type { Catalog, ToolId } from '../catalog/schema.js';
-import type { Combination, Flip, NextStep, RankedTool, Reason, Result, RoadmapStage } from '../schema/result.js';
+import type { Combination, Flip, NextStep, RankedTool, Reason, Result } from '../schema/result.js';
 import { smallestFlips } from './changes.js';
 import { roadmap } from './roadmap.js';
 import { buildContext } from './context.js';

@@ -2,7 +2,7 @@
 // capability when any member has it, is as easy to run as its hardest member, and pays a penalty
 // for every tool the team does not run yet.
 import type { ToolId } from '../catalog/ids.js';
-import type { Context, Core, Gap, StackScore } from './types.js';
+import type { Core, Gap, StackScore } from './types.js';
 
 export function stackRatings(
   tools: readonly ToolId[],
@@ -35,15 +35,20 @@ export function weightedScore(weights: readonly number[], ratings: readonly numb
   return (s * 100) / 5;
 }
 
-export function stackPenalty(tools: readonly ToolId[], ctx: Core): number {
+/**
+ * Tools must be wired to each other: n tools have n(n-1)/2 seams to build and keep working. Seams
+ * between tools the team already runs are paid for, so only the new tools' share counts.
+ */
+export function seamsToPay(tools: readonly ToolId[], existing: ReadonlySet<ToolId>): number {
   const n = tools.length;
   if (n < 2) return 0;
-  // Tools must be wired to each other: n tools have n(n-1)/2 seams to build and keep working.
-  // Seams between tools the team already runs are paid for, so only the new tools' share counts.
   let fresh = 0;
-  for (const t of tools) if (!ctx.existing.has(t)) fresh++;
-  const share = Math.min(1, fresh / (n - 1));
-  return ((n * (n - 1)) / 2) * share * ctx.penaltyPerNewTool;
+  for (const t of tools) if (!existing.has(t)) fresh++;
+  return ((n * (n - 1)) / 2) * Math.min(1, fresh / (n - 1));
+}
+
+export function stackPenalty(tools: readonly ToolId[], ctx: Core): number {
+  return tools.length < 2 ? 0 : seamsToPay(tools, ctx.existing) * ctx.penaltyPerNewTool;
 }
 
 /** Declared needs the stack falls short of; each missing rating point costs a fixed number of points. */

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, expect as globalExpect, it, type
 import { visibleWidth } from '../../src/render/table.js';
 import { asUnprivileged, copyInstall, runAsync, start, testEnv, type AsyncRun } from '../helpers/cli-async.js';
 import { BIN, hasStack, run, type Run } from '../helpers/cli.js';
+import { mkfifo as makeFifo } from '../helpers/fifo.js';
 
 const ROOT = dirname(dirname(BIN));
 const ESC = '\u001b[';
@@ -26,12 +27,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function mkfifo(name: string): string {
-  const path = join(tmp, name);
-  const r = spawnSync('mkfifo', [path]);
-  expect(r.status, 'mkfifo').toBe(0);
-  return path;
-}
+const mkfifo = (name: string) => makeFifo(tmp, name);
 
 describe('no terminal', () => {
   it.each([[[]], [['recommend']], [['recommend', '--json']]])('%j never prompts and never waits on an open standard input', async (args) => {

@@ -7,20 +7,8 @@ import { buildContext } from '../../src/engine/context.js';
 import { recommend, recommendedTools } from '../../src/engine/recommend.js';
 import { compareStacks, scoreStack } from '../../src/engine/score.js';
 import type { Answers } from '../../src/engine/types.js';
+import { answersArb } from '../helpers/answers.js';
 import { claims } from '../helpers/catalog.js';
-
-const answersArb: fc.Arbitrary<Answers> = fc.record(
-  Object.fromEntries(
-    catalog.questions.map((q) => {
-      const values = q.choices.map((c) => c.value);
-      const arb =
-        q.type === 'multi'
-          ? fc.subarray(values, { minLength: q.allowEmpty ? 0 : 1 })
-          : fc.constantFrom(...values);
-      return [q.id, arb as fc.Arbitrary<string | string[]>];
-    }),
-  ),
-) as fc.Arbitrary<Answers>;
 
 const sorted = (xs: readonly string[]) => [...xs].sort().join(',');
 

@@ -1,11 +1,12 @@
 // Output goes to the descriptors with synchronous writes (src/cli/io.ts): nothing may be lost
 // when the descriptor is non-blocking and full, and a reader that left is not an error.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fdSink } from '../../src/cli/io.js';
+import { mkfifo } from '../helpers/fifo.js';
 
 let dir: string;
 beforeAll(() => {
@@ -13,11 +14,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function fifo(name: string): string {
-  const path = join(dir, name);
-  expect(spawnSync('mkfifo', [path]).status).toBe(0);
-  return path;
-}
+const fifo = (name: string) => mkfifo(dir, name);
 
 describe('fdSink', () => {
   it('writes everything to a full non-blocking pipe, waiting while the reader catches up', async () => {

@@ -9,16 +9,8 @@ import { decider } from '../../src/engine/decider.js';
 import { KernelSpace, pruneJs, pruneWasm, sampleJs, sampleWasm, type SamplerInput } from '../../src/engine/kernel.js';
 import { decideTools } from '../../src/engine/score.js';
 import { sensitivity } from '../../src/engine/sensitivity.js';
+import { answersArb } from '../helpers/answers.js';
 import { withDefaults } from '../helpers/catalog.js';
-
-const answersArb = fc.record(
-  Object.fromEntries(
-    catalog.questions.map((q) => {
-      const values = q.choices.map((c) => c.value);
-      return [q.id, q.type === 'multi' ? fc.subarray(values, { minLength: q.allowEmpty ? 0 : 1 }) : fc.constantFrom(...values)];
-    }),
-  ) as Record<string, fc.Arbitrary<string | string[]>>,
-);
 
 const samplerInputArb: fc.Arbitrary<SamplerInput> = fc
   .record({ n: fc.integer({ min: 1, max: 21 }), singles: fc.integer({ min: 0, max: 5 }), stacks: fc.integer({ min: 0, max: 11 }) })

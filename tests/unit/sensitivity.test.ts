@@ -9,6 +9,7 @@ import { seededRandom } from '../helpers/random.js';
 import { decideTools, scoreStack } from '../../src/engine/score.js';
 import { sensitivity } from '../../src/engine/sensitivity.js';
 import type { Context } from '../../src/engine/types.js';
+import { answersArb } from '../helpers/answers.js';
 import { withDefaults } from '../helpers/catalog.js';
 
 function naive(ctx: Context, baseline: ToolId[], samples: number, seed: number, spread: number) {
@@ -49,16 +50,8 @@ describe('sensitivity', () => {
   });
 
   it('agrees with the plain rule for random teams', () => {
-    const answers = fc.record(
-      Object.fromEntries(
-        catalog.questions.map((q) => {
-          const values = q.choices.map((c) => c.value);
-          return [q.id, q.type === 'multi' ? fc.subarray(values, { minLength: q.allowEmpty ? 0 : 1 }) : fc.constantFrom(...values)];
-        }),
-      ) as Record<string, fc.Arbitrary<string | string[]>>,
-    );
     fc.assert(
-      fc.property(answers, fc.integer({ min: 1, max: 2 ** 31 }), (a, seed) => {
+      fc.property(answersArb, fc.integer({ min: 1, max: 2 ** 31 }), (a, seed) => {
         const ctx = buildContext(a, catalog);
         const baseline = decideTools(ctx);
         const fast = sensitivity(ctx, baseline, { samples: 150, seed, spread: 0.5 });
