@@ -83,9 +83,10 @@ describe('start-up', () => {
     }
   });
 
-  it('the table output adds the one rendering file, and explain the same one', () => {
+  it('the table output adds the one rendering file; explain adds it and commander, which reads its line', () => {
     expect(loads(['recommend', '--no-interactive']).files).toEqual(['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/lazy/render.cjs']);
-    expect(loads(['explain', 'mlflow']).files).toEqual(['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/lazy/render.cjs']);
+    expect(loads(['explain', 'mlflow']).files).toEqual(['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/lazy/commander.cjs', 'dist/lazy/render.cjs']);
+    expect(loads(['--help']).files).toEqual(['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/lazy/commander.cjs']);
   });
 
   it('a YAML answers file adds the YAML parser and nothing else', () => {
