@@ -194,10 +194,18 @@ const [cli, , ...lazy] = await Promise.all([
 // names the cache, so a new build never reads an old cache.
 {
   // Wrapped here rather than at run time: the text is big, and a copy made at every start is
-  // garbage to collect.
-  const main = `(function (exports, require, module, __filename, __dirname) {${cli.outputFiles[0].text}\n})`;
+  // garbage to collect. The lazy parts likewise: only the entry reads them, never Node's require.
+  const wrap = (text) => `(function (exports, require, module, __filename, __dirname) {${text}\n})`;
+  const main = wrap(cli.outputFiles[0].text);
   writeFileSync(join(dist, 'cli-main.cjs'), main);
-  const id = createHash('sha256').update(main).digest('hex').slice(0, 16);
+  // The build id names every cache: a file compiled through the cache changes, the id changes.
+  const hash = createHash('sha256').update(main);
+  for (const file of lazy.flatMap((r) => Object.keys(r.metafile.outputs)).sort()) {
+    const text = wrap(readFileSync(join(root, file), 'utf8'));
+    writeFileSync(join(root, file), text);
+    hash.update(file).update(text);
+  }
+  const id = hash.digest('hex').slice(0, 16);
   await build({
     ...common,
     entryPoints: [join(root, 'src/cli/bin.ts')],

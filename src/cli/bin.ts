@@ -49,8 +49,10 @@ const variant = first !== undefined && COMMANDS.includes(first) ? first : 'defau
 const lazy = new Map<string, unknown>();
 
 /**
- * `require` for the bundle: its lazy parts (./lazy/*.cjs: the prompts, tables, YAML, the schema)
- * go through the code cache too, each with a cache of its own; everything else is Node's require.
+ * `require` for the bundle: its lazy parts (./lazy/*.cjs: commander, the prompts, tables, YAML,
+ * the schema; each wrapped as a CommonJS module function by the build) go through the code cache
+ * too, each with a cache of its own per command, holding what that command runs of it; everything
+ * else is Node's require.
  */
 function requireFromBundle(id: string): unknown {
   if (!id.startsWith('./lazy/')) return require(id);
@@ -65,7 +67,7 @@ function requireFromBundle(id: string): unknown {
       throw Object.assign(new Error(`Cannot find module '${file}' (${(e as NodeJS.ErrnoException).code ?? e})`), { code: 'MODULE_NOT_FOUND' });
     }
     const part = { exports: {} } as NodeJS.Module;
-    runCached(`(function (exports, require, module, __filename, __dirname) {${text}\n})`, __BUILD_ID__, `lazy-${basename(file, '.cjs')}`, part, require, file, dirname(file));
+    runCached(text, __BUILD_ID__, `${variant}-lazy-${basename(file, '.cjs')}`, part, require, file, dirname(file));
     exports = part.exports;
     lazy.set(id, exports);
   }

@@ -46,15 +46,16 @@ describe('the code cache', () => {
     expect(run(ARGS, { NODE_COMPILE_CACHE: dir })).toEqual({ code: 0, stdout: reference, stderr: '' });
     // Accepted, so not written again.
     expect(statSync(join(dir, files[0]!)).mtimeMs).toBe(written);
+    // compare reads its line with commander, a lazy part: a cache for each, both its own.
     run(['compare', '--json'], { NODE_COMPILE_CACHE: dir });
-    expect(readdirSync(dir).filter((f) => f.includes('-compare-'))).toHaveLength(1);
+    expect(readdirSync(dir).filter((f) => f.includes('-compare-')).map((f) => f.replace(/^.*-compare-/, 'compare-').replace(/-v\d.*$/, ''))).toEqual(['compare-lazy-commander', 'compare']);
   });
 
   it('the lazily loaded parts (tables, YAML) get caches of their own, and give the same output', () => {
     const dir = join(tmp, 'lazy');
     const table = run(['recommend', '--team-size', 'medium'], { NODE_COMPILE_CACHE: dir, NO_COLOR: '1' });
     expect(table.code).toBe(0);
-    expect(readdirSync(dir).filter((f) => f.includes('-lazy-render-'))).toHaveLength(1);
+    expect(readdirSync(dir).filter((f) => f.includes('-recommend-lazy-render-'))).toHaveLength(1);
     expect(run(['recommend', '--team-size', 'medium'], { NODE_COMPILE_CACHE: dir, NO_COLOR: '1' })).toEqual(table);
     expect(run(['recommend', '--team-size', 'medium'], { NODE_DISABLE_COMPILE_CACHE: '1', NO_COLOR: '1' })).toEqual(table);
   });
