@@ -21,14 +21,25 @@ export interface Io {
   debug?: (message: string) => void;
 }
 
-/** A terminal is a character device: anything else (a pipe, a file) is answered without node:tty. */
+/**
+ * A terminal is a character device: anything else (a pipe, a file) is answered without node:tty,
+ * which loads Node's net and stream modules. So is /dev/null (`> /dev/null`, `< /dev/null` in CI),
+ * the commonest character device that is no terminal: on Linux the memory devices (null, zero,
+ * full, random) have major number 1, and no terminal has.
+ */
 export function isTerminal(fd: number): boolean {
   try {
-    return fstatSync(fd).isCharacterDevice() && isatty(fd);
+    const info = fstatSync(fd);
+    if (!info.isCharacterDevice()) return false;
+    if (process.platform === 'linux' && deviceMajor(info.rdev) === 1) return false;
+    return isatty(fd);
   } catch {
     return false;
   }
 }
+
+/** The major number of a Linux device id (glibc's gnu_dev_major), on numbers beyond 32 bits too. */
+const deviceMajor = (rdev: number) => (Math.floor(rdev / 2 ** 8) & 0xfff) | (Math.floor(rdev / 2 ** 32) & ~0xfff);
 
 let pause: Int32Array | undefined;
 

@@ -1,7 +1,7 @@
 // What a run loads, read from inside the process: the files of the package it requires and the
 // Node built-ins it starts. Structure, not timings: the figures come from `npm run bench`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +60,19 @@ describe('start-up', () => {
       expect(JSON.parse(run.stdout).answers.teamSize).toBe('large');
       for (const m of ['child_process', 'fs/promises', 'tty', 'net', 'stream', 'v8']) expect(run.builtins, args.join(' ')).not.toContain(`NativeModule ${m}`);
     }
+  });
+
+  it('output to /dev/null is no terminal, and is told without loading tty', () => {
+    const out = join(dir, `out-devnull.json`);
+    const r = spawnSync(process.execPath, ['--require', probe, CLI, 'recommend', '--json', '--expect', 'metaflow'], {
+      encoding: 'utf8',
+      stdio: ['pipe', openSync('/dev/null', 'w'), 'pipe'],
+      timeout: 20_000,
+      env: { ...process.env, PROBE_OUT: out },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const { builtins } = JSON.parse(readFileSync(out, 'utf8')) as { builtins: string[] };
+    for (const m of ['tty', 'net', 'stream']) expect(builtins).not.toContain(`NativeModule ${m}`);
   });
 
   it('recommend --json runs on the baseline compilers alone: no optimising compile starts', () => {
