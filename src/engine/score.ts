@@ -71,8 +71,7 @@ function fixedCost(tools: readonly ToolId[], ratings: readonly number[], ctx: Co
   return fixed;
 }
 
-export function scoreStack(tools: readonly ToolId[], ctx: Core, weights: readonly number[] = ctx.weights): StackScore {
-  const ratings = stackRatings(tools, ctx);
+export function scoreStack(tools: readonly ToolId[], ctx: Core, weights: readonly number[] = ctx.weights, ratings: number[] = stackRatings(tools, ctx)): StackScore {
   const capabilityScore = weightedScore(weights, ratings);
   const penalty = stackPenalty(tools, ctx);
   const gaps = stackGaps(ratings, ctx);
@@ -152,11 +151,27 @@ export function decideTools(ctx: Core, weights: readonly number[] = ctx.weights)
   return stack && stackScore >= singleScore + ctx.margin ? [...stack] : single;
 }
 
-/** The same decision with every single tool and stack scored in full, for the result. */
+/**
+ * The same decision with every single tool and stack scored in full, for the result. Each row's
+ * ratings and fixed cost are worked out once here, and kept for `prepare` (the sampling).
+ */
 export function decide(ctx: Core): Decision {
-  const singles = ctx.tools.map((t) => scoreStack([t], ctx));
-  const stacks = candidateStacks(ctx)
-    .map((t) => scoreStack(t, ctx))
-    .sort((a, b) => compareStacks(a, b, ctx.tools));
-  return { singles, stacks, tools: decideTools(ctx) };
+  const prepared: Prepared = { singles: [], stacks: [] };
+  const scored = (tools: ToolId[], rows: Prepared['singles'] | undefined) => {
+    const ratings = stackRatings(tools, ctx);
+    const s = scoreStack(tools, ctx, ctx.weights, ratings);
+    rows?.push({ tools, ratings, fixed: fixedCost(tools, ratings, ctx) });
+    return s;
+  };
+  const singles = ctx.tools.map((t) => scored([t], ctx.excluded.has(t) ? undefined : prepared.singles));
+  const open = candidateStacks(ctx).map((t) => scored(t, prepared.stacks));
+  if (!preparedCache.has(ctx)) preparedCache.set(ctx, prepared);
+  // The rule of decideTools, on the same scores: the first best open single tool, the first best
+  // stack, and the stack only by the margin.
+  let single: StackScore | undefined;
+  for (const s of singles) if (!ctx.excluded.has(s.tools[0]!) && (!single || s.score > single.score)) single = s;
+  let stack: StackScore | undefined;
+  for (const s of open) if (!stack || s.score > stack.score) stack = s;
+  const tools = !single ? (stack ? [...stack.tools] : []) : stack && stack.score >= single.score + ctx.margin ? [...stack.tools] : [...single.tools];
+  return { singles, stacks: open.slice().sort((a, b) => compareStacks(a, b, ctx.tools)), tools };
 }
