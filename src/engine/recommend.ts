@@ -192,15 +192,27 @@ function toolReasons(tool: ToolId, gaps: Gap[], ctx: Context, catalog: Catalog):
 function describeStack(s: StackScore, ctx: Context, catalog: Catalog): Combination {
   const reasons: Reason[] = [];
   const count = ctx.criteria.length;
-  for (const tool of s.tools) {
+  // Per weighted capability, the member that has more of it than every other member (-1: none).
+  const owner = new Array<number>(count).fill(-1);
+  for (let i = 0; i < count; i++) {
+    if (ctx.criteria[i]!.kind !== 'capability' || !(ctx.weights[i]! > 0)) continue;
+    let best = 0;
+    let unique = true;
+    for (let m = 1; m < s.tools.length; m++) {
+      const v = ctx.ratings[s.tools[m]!][i]!;
+      const top = ctx.ratings[s.tools[best]!][i]!;
+      if (v > top) {
+        best = m;
+        unique = true;
+      } else if (!(v < top)) unique = false;
+    }
+    if (unique) owner[i] = best;
+  }
+  for (let m = 0; m < s.tools.length; m++) {
+    const tool = s.tools[m]!;
     const r = ctx.ratings[tool];
     // What this member brings that no other member has as much of.
-    const alone = (i: number) => {
-      if (ctx.criteria[i]!.kind !== 'capability' || !(ctx.weights[i]! > 0)) return false;
-      for (const o of s.tools) if (o !== tool && !(ctx.ratings[o][i]! < r[i]!)) return false;
-      return true;
-    };
-    const brings = topK(2, count, alone, (i) => ctx.weights[i]! * r[i]!);
+    const brings = topK(2, count, (i) => owner[i] === m, (i) => ctx.weights[i]! * r[i]!);
     if (brings.length === 0) continue;
     reasons.push({
       text: `${toolName(catalog, tool)} brings ${brings.map((i) => `${ctx.criteria[i]!.name.toLowerCase()} (${r[i]}/5)`).join(' and ')}`,
