@@ -120,22 +120,16 @@ const jsonAsParse = {
 // the save offer's home directory, and tty only the question whether a descriptor that is a
 // character device is a terminal (and the prompts, which load it when they start).
 // Loading them (and stream, dgram, readline, ... behind them) on every start costs time and memory
-// for nothing, so the CLI gets a stand-in whose properties load the real module on first use.
+// for nothing, so the bundles require `lazy-builtin:<name>` instead, which the entry
+// (src/cli/bin.ts) answers with a stand-in that loads the real module on first use. The bundles
+// read its exports where they use them (esbuild's output for named imports of an external), so
+// nothing is copied at start-up.
 const LAZY_BUILTINS = ['child_process', 'fs/promises', 'net', 'os', 'tty'];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
     const names = LAZY_BUILTINS.map((m) => m.replace('/', '\\/')).join('|');
-    b.onResolve({ filter: new RegExp(`^(node:)?(${names})$`) }, (args) =>
-      args.namespace === 'lazy-builtin'
-        ? { path: args.path, external: true }
-        : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
-      const keys = Object.keys(await import(`node:${args.path}`)).filter((k) => k !== 'default');
-      const getters = keys.map((k) => `get ${JSON.stringify(k)}() { return require(${JSON.stringify(`node:${args.path}`)})[${JSON.stringify(k)}]; }`);
-      return { contents: `module.exports = { ${getters.join(', ')} };`, loader: 'js' };
-    });
+    b.onResolve({ filter: new RegExp(`^(node:)?(${names})$`) }, (args) => ({ path: `lazy-builtin:${args.path.replace(/^node:/, '')}`, external: true }));
   },
 };
 
@@ -212,7 +206,11 @@ const [cli, , ...lazy] = await Promise.all([
     outfile: join(dist, 'cli.cjs'),
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
-    define: { ...common.define, __BUILD_ID__: JSON.stringify(`${pkg.version}-${id}`) },
+    define: {
+      ...common.define,
+      __BUILD_ID__: JSON.stringify(`${pkg.version}-${id}`),
+      __LAZY_BUILTIN_KEYS__: JSON.stringify(JSON.stringify(Object.fromEntries(await Promise.all(LAZY_BUILTINS.map(async (m) => [m, Object.keys(await import(`node:${m}`)).filter((k) => k !== 'default')]))))),
+    },
     metafile: false,
   });
 }

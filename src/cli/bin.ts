@@ -6,6 +6,8 @@ import { basename, dirname, join } from 'node:path';
 import { runCached } from './compile-cache.js';
 
 declare const __BUILD_ID__: string;
+/** The exports of each built-in the bundles load lazily, listed at build time (scripts/build.mjs): JSON. */
+declare const __LAZY_BUILTIN_KEYS__: string;
 
 // A run is over before an optimising compile pays back. The engine's hot loops run in
 // WebAssembly (src/engine/kernel.wat); left to itself, V8 recompiles them with its optimising
@@ -49,12 +51,47 @@ const variant = first !== undefined && COMMANDS.includes(first) ? first : 'defau
 const lazy = new Map<string, unknown>();
 
 /**
- * `require` for the bundle: its lazy parts (./lazy/*.cjs: commander, the prompts, tables, YAML,
- * the schema; each wrapped as a CommonJS module function by the build) go through the code cache
- * too, each with a cache of its own per command, holding what that command runs of it; everything
- * else is Node's require.
+ * A stand-in for the built-in `name` that loads it on first use of one of its exports. Until then
+ * it lists the exports the build saw (a bundled ES module's namespace import copies them as
+ * getters), so listing them loads nothing.
+ */
+function lazyBuiltin(name: string): object {
+  let real: object | undefined;
+  const load = () => (real ??= require(`node:${name}`) as object);
+  const keys = (JSON.parse(__LAZY_BUILTIN_KEYS__) as Record<string, string[]>)[name] ?? [];
+  return new Proxy(
+    {},
+    {
+      get: (_, key) => Reflect.get(load(), key),
+      has: (_, key) => (real ? Reflect.has(real, key) : keys.includes(key as string) || Reflect.has(load(), key)),
+      ownKeys: () => (real ? Reflect.ownKeys(real) : keys),
+      getOwnPropertyDescriptor: (_, key) => {
+        // The stand-in itself holds nothing, so a proxy may only report its properties as configurable.
+        if (!real && keys.includes(key as string)) return { get: () => Reflect.get(load(), key), enumerable: true, configurable: true };
+        const d = Reflect.getOwnPropertyDescriptor(load(), key);
+        return d && { ...d, configurable: true };
+      },
+    },
+  );
+}
+
+/**
+ * `require` for the bundle and its lazy parts. The lazy parts (./lazy/*.cjs: commander, the
+ * prompts, tables, YAML, the schema; each wrapped as a CommonJS module function by the build) go
+ * through the code cache too, each with a cache of its own per command, holding what that command
+ * runs of it. `lazy-builtin:<name>` is a built-in the bundle names but a run rarely uses (see
+ * LAZY_BUILTINS in scripts/build.mjs): a stand-in that loads it on first use. Everything else is
+ * Node's require.
  */
 function requireFromBundle(id: string): unknown {
+  if (id.startsWith('lazy-builtin:')) {
+    let standIn = lazy.get(id);
+    if (standIn === undefined) {
+      standIn = lazyBuiltin(id.slice('lazy-builtin:'.length));
+      lazy.set(id, standIn);
+    }
+    return standIn;
+  }
   if (!id.startsWith('./lazy/')) return require(id);
   let exports = lazy.get(id);
   if (exports === undefined) {
@@ -67,7 +104,7 @@ function requireFromBundle(id: string): unknown {
       throw Object.assign(new Error(`Cannot find module '${file}' (${(e as NodeJS.ErrnoException).code ?? e})`), { code: 'MODULE_NOT_FOUND' });
     }
     const part = { exports: {} } as NodeJS.Module;
-    runCached(text, __BUILD_ID__, `${variant}-lazy-${basename(file, '.cjs')}`, part, require, file, dirname(file));
+    runCached(text, __BUILD_ID__, `${variant}-lazy-${basename(file, '.cjs')}`, part, requireFromBundle as NodeJS.Require, file, dirname(file));
     exports = part.exports;
     lazy.set(id, exports);
   }
