@@ -9,7 +9,7 @@ import type { ToolId } from '../catalog/ids.js';
 import { asList, has } from './answer-values.js';
 import { compile, effectiveRatings, excludes, managedBonus, penaltyPerNewTool, type Compiled } from './context.js';
 import { KernelSpace, kernelSpace } from './kernel.js';
-import { seamsToPay, stackRatings } from './score.js';
+import { seamsToPay } from './score.js';
 import type { Answers } from './types.js';
 
 /** Offsets of one combination's rows in the decision space. */
@@ -29,6 +29,8 @@ interface State {
   /** Single tools, then stacks. */
   members: ToolId[][];
   pMembers: number;
+  /** Per column, how a stack's rating comes from its members' (see `stackRows` in kernel.wat). */
+  pKinds: number;
   pWeights: number;
   pReqIndex: number;
   pReqMin: number;
@@ -59,6 +61,9 @@ function stateFor(catalog: Catalog, useWasm: boolean): State {
   const bits = space.i32(pMembers, members.length);
   members.forEach((tools, r) => (bits[r] = tools.reduce((b, t) => b | (1 << c.tools.indexOf(t)), 0)));
   const n = c.criteria.length + 1;
+  const pKinds = space.alloc(4 * n);
+  // The continuity column, when there is one, is the last.
+  space.i32(pKinds, n).set([...c.criteria.map((x) => KIND_CODES[x.kind] ?? 3), KIND_CODES.continuity!]);
   const nAdd = c.rules.reduce((k, r) => k + r.add.length, 0);
   const nScale = c.rules.reduce((k, r) => k + r.scale.length, 0);
   const state: State = {
@@ -67,6 +72,7 @@ function stateFor(catalog: Catalog, useWasm: boolean): State {
     rows: new Map(),
     members,
     pMembers,
+    pKinds,
     pWeights: space.alloc(8 * n),
     pReqIndex: space.alloc(4 * c.requirements.length),
     pReqMin: space.alloc(8 * c.requirements.length),
@@ -102,19 +108,21 @@ function stateFor(catalog: Catalog, useWasm: boolean): State {
   return state;
 }
 
+/** How stackRatings combines a kind of criterion over a stack's members (3: summed, not capped). */
+const KIND_CODES: Record<string, number> = { capability: 0, cost: 1, continuity: 2 };
+
 /** The effective ratings of every row, as buildCore and stackRatings give them. */
 function layOut(state: State, existing: Set<ToolId>, continuity: boolean, bonus: Partial<Record<ToolId, number>>): Rows {
   const { c, space, members } = state;
   const ratings = effectiveRatings(c, existing, continuity, bonus);
-  const criteria = continuity ? [...c.criteria, c.continuity] : c.criteria;
-  const n = criteria.length;
+  const n = c.criteria.length + (continuity ? 1 : 0);
   const rows: Rows = { n, pRatings: space.alloc(8 * n * members.length), pSeams: space.alloc(8 * members.length) };
-  const out = space.f64(rows.pRatings, n * members.length);
+  // The single tools' rows, then the stacks' from them in the kernel.
+  const out = space.f64(rows.pRatings, n * c.tools.length);
+  for (let t = 0; t < c.tools.length; t++) out.set(ratings[c.tools[t]!], t * n);
+  space.stackRows(n, members.length, c.tools.length, rows.pRatings, state.pKinds, state.pMembers);
   const seams = space.f64(rows.pSeams, members.length);
-  members.forEach((tools, r) => {
-    out.set(tools.length === 1 ? ratings[tools[0]!] : stackRatings(tools, { ratings, criteria }), r * n);
-    seams[r] = seamsToPay(tools, existing);
-  });
+  for (let r = 0; r < members.length; r++) seams[r] = seamsToPay(members[r]!, existing);
   return rows;
 }
 

@@ -139,7 +139,10 @@ type Weigh = (
   pScaleFrom: number, pScaleIdx: number, pScaleVal: number, continuity: number, contWeight: number, pRaw: number, pScale: number, pW: number,
 ) => number;
 
+type StackRows = (n: number, rows: number, singles: number, pR: number, pKinds: number, pMembers: number) => void;
+
 interface Exports {
+  stackRows: StackRows;
   sample: Sample;
   prune: Prune;
   decide: Decide;
@@ -298,6 +301,35 @@ export class KernelSpace {
     total = total || 1;
     for (let i = 0; i < n; i++) w[i] = raw[i]! / total;
     return n;
+  }
+
+  /**
+   * The stacks' rows of a decision from the single tools' rows (see `stackRows` in kernel.wat,
+   * whose memory layout the arguments follow; kinds: 0 capability, 1 cost, 2 continuity).
+   */
+  stackRows(n: number, rows: number, singles: number, pR: number, pKinds: number, pMembers: number): void {
+    if (this.wasm) return this.wasm.stackRows(n, rows, singles, pR, pKinds, pMembers);
+    const ratings = this.f64(pR, rows * n);
+    const kinds = this.i32(pKinds, n);
+    const members = this.i32(pMembers, rows);
+    for (let r = singles; r < rows; r++) {
+      for (let i = 0; i < n; i++) {
+        const kind = kinds[i]!;
+        let v = 0;
+        let first = true;
+        for (let t = 0; t < singles; t++) {
+          if ((members[r]! & (1 << t)) === 0) continue;
+          const x = ratings[t * n + i]!;
+          if (first) {
+            v = x;
+            first = false;
+          } else if (kind === 0) v = x > v ? x : v;
+          else if (kind === 1) v = x < v ? x : v;
+          else v += x;
+        }
+        ratings[r * n + i] = kind === 2 ? Math.min(5, v) : v;
+      }
+    }
   }
 
   /** The decision (see `decide` in kernel.wat, whose memory layout the arguments follow). */

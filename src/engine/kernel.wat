@@ -1,5 +1,6 @@
 ;; The engine's two hot loops, in WebAssembly: the sensitivity sampler (`sample`) and the
-;; decision that flips and the roadmap re-run for dozens of changed answers (`decide`).
+;; decision that flips and the roadmap re-run for dozens of changed answers (`decide`, with
+;; `weigh` for its weights and `stackRows` for the ratings of the stacks it compares).
 ;; kernel.ts holds the same loops in JavaScript, doing the same arithmetic in the same order, so
 ;; both give the same results to the last bit; the tests hold them to it.
 ;;
@@ -289,6 +290,66 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $nextNorm)))
     (local.get $n))
+
+  ;; The ratings of every stack from its members' rows, as stackRatings computes them: per
+  ;; column, a capability (kind 0) takes the best member's rating, a cost (kind 1) the worst
+  ;; member's, continuity (kind 2) the sum over the members, at most 5 (any other kind: the sum).
+  ;; Members are taken in tool order, the first one's rating first. Memory: ratings[rows*n] f64,
+  ;; whose first $singles rows (one per tool) are read and the others written; kinds[n] and
+  ;; members[rows] i32 (bit t = tool t).
+  (func (export "stackRows")
+    (param $n i32) (param $rows i32) (param $singles i32) (param $pR i32) (param $pKinds i32) (param $pMembers i32)
+    (local $r i32) (local $i i32) (local $t i32) (local $bits i32) (local $kind i32) (local $first i32)
+    (local $v f64) (local $x f64)
+    (local.set $r (local.get $singles))
+    (block $doneR
+      (loop $nextR
+        (br_if $doneR (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $bits (i32.load (i32.add (local.get $pMembers) (i32.shl (local.get $r) (i32.const 2)))))
+        (local.set $i (i32.const 0))
+        (block $doneI
+          (loop $nextI
+            (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $kind (i32.load (i32.add (local.get $pKinds) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $first (i32.const 1))
+            (local.set $t (i32.const 0))
+            (block $doneT
+              (loop $nextT
+                (br_if $doneT (i32.ge_u (local.get $t) (local.get $singles)))
+                (if (i32.and (local.get $bits) (i32.shl (i32.const 1) (local.get $t)))
+                  (then
+                    (local.set $x
+                      (f64.load
+                        (i32.add
+                          (local.get $pR)
+                          (i32.shl (i32.add (i32.mul (local.get $t) (local.get $n)) (local.get $i)) (i32.const 3)))))
+                    (if (local.get $first)
+                      (then
+                        (local.set $v (local.get $x))
+                        (local.set $first (i32.const 0)))
+                      (else
+                        (if (i32.eqz (local.get $kind))
+                          (then
+                            (if (f64.gt (local.get $x) (local.get $v))
+                              (then (local.set $v (local.get $x)))))
+                          (else
+                            (if (i32.eq (local.get $kind) (i32.const 1))
+                              (then
+                                (if (f64.lt (local.get $x) (local.get $v))
+                                  (then (local.set $v (local.get $x)))))
+                              (else
+                                (local.set $v (f64.add (local.get $v) (local.get $x)))))))))))
+                (local.set $t (i32.add (local.get $t) (i32.const 1)))
+                (br $nextT)))
+            (if (i32.eq (local.get $kind) (i32.const 2))
+              (then (local.set $v (f64.min (f64.const 5) (local.get $v)))))
+            (f64.store
+              (i32.add (local.get $pR) (i32.shl (i32.add (i32.mul (local.get $r) (local.get $n)) (local.get $i)) (i32.const 3)))
+              (local.get $v))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $nextI)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $nextR))))
 
   ;; Over the box f in [lo, hi]^n, score_q + offset - score_r has the sign of the linear form
   ;;   sum_c (m_qc - m_rc - (fixed_q - fixed_r - offset) * base_c) * f_c,
