@@ -40,8 +40,12 @@ export interface ChangeOutcome extends AnswerChange {
   tools: ToolId[];
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().join() === [...b].sort().join();
+/** Whether two lists of tools (neither repeats one) hold the same tools. */
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!b.includes(a[i]!)) return false;
+  return true;
+}
 
 /**
  * Per question, the nearest single-answer change that alters the recommended tools (the first
@@ -55,15 +59,22 @@ export function smallestFlips(
   decideTools: (a: Answers) => ToolId[],
 ): ChangeOutcome[] {
   const flips: ChangeOutcome[] = [];
+  // One answer set, changed in place and put back: the decider reads it and keeps nothing of it.
+  // (A copy per change is garbage enough, over a run's 30 to 45 changes, to cost a collection.)
+  const changed: Answers = { ...answers };
   for (const q of catalog.questions) {
     const alts = alternatives(q, answers[q.id]).sort((a, b) => a.distance - b.distance);
     for (const alt of alts) {
-      const tools = decideTools({ ...answers, [q.id]: alt.value });
+      changed[q.id] = alt.value;
+      const tools = decideTools(changed);
       if (!sameSet(tools, current)) {
         flips.push({ ...alt, tools });
         break;
       }
     }
+    const before = answers[q.id];
+    if (before === undefined) delete changed[q.id];
+    else changed[q.id] = before;
   }
   return flips;
 }
