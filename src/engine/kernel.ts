@@ -34,8 +34,12 @@ export interface SamplerOutput {
   firstCount: Float64Array;
 }
 
-/** The recommendation rule on the best single row and the best stack row (-1: none open). */
-function choose(single: number, singleScore: number, stack: number, stackScore: number, margin: number): number {
+/**
+ * The recommendation rule on the best single row and the best stack row (-1: none open): the
+ * stack only when it beats the single tool by the margin. The one copy in JavaScript; kernel.wat
+ * applies the same rule.
+ */
+export function choose(single: number, singleScore: number, stack: number, stackScore: number, margin: number): number {
   return stack >= 0 && (single < 0 || stackScore >= singleScore + margin) ? stack : single;
 }
 

@@ -2,6 +2,7 @@
 // capability when any member has it, is as easy to run as its hardest member, and pays a penalty
 // for every tool the team does not run yet.
 import type { ToolId } from '../catalog/ids.js';
+import { choose } from './kernel.js';
 import type { Core, Gap, StackScore } from './types.js';
 
 export function stackRatings(
@@ -147,8 +148,8 @@ export function decideTools(ctx: Core, weights: readonly number[] = ctx.weights)
     const v = score(s);
     if (v > stackScore) [stack, stackScore] = [s, v];
   }
-  if (!single) return stack ? [...stack] : [];
-  return stack && stackScore >= singleScore + ctx.margin ? [...stack] : single;
+  const pick = choose(single ? 0 : -1, singleScore, stack ? 1 : -1, stackScore, ctx.margin);
+  return pick < 0 ? [] : [...(pick === 0 ? single! : stack!)];
 }
 
 /**
@@ -166,12 +167,12 @@ export function decide(ctx: Core): Decision {
   const singles = ctx.tools.map((t) => scored([t], ctx.excluded.has(t) ? undefined : prepared.singles));
   const open = candidateStacks(ctx).map((t) => scored(t, prepared.stacks));
   if (!preparedCache.has(ctx)) preparedCache.set(ctx, prepared);
-  // The rule of decideTools, on the same scores: the first best open single tool, the first best
-  // stack, and the stack only by the margin.
-  let single: StackScore | undefined;
-  for (const s of singles) if (!ctx.excluded.has(s.tools[0]!) && (!single || s.score > single.score)) single = s;
-  let stack: StackScore | undefined;
-  for (const s of open) if (!stack || s.score > stack.score) stack = s;
-  const tools = !single ? (stack ? [...stack.tools] : []) : stack && stack.score >= single.score + ctx.margin ? [...stack.tools] : [...single.tools];
+  // As decideTools picks, on the same scores: the first best open single tool, the first best stack.
+  let single = -1;
+  for (let i = 0; i < singles.length; i++) if (!ctx.excluded.has(singles[i]!.tools[0]!) && (single < 0 || singles[i]!.score > singles[single]!.score)) single = i;
+  let stack = -1;
+  for (let i = 0; i < open.length; i++) if (stack < 0 || open[i]!.score > open[stack]!.score) stack = i;
+  const pick = choose(single, single < 0 ? -Infinity : singles[single]!.score, stack < 0 ? -1 : singles.length + stack, stack < 0 ? -Infinity : open[stack]!.score, ctx.margin);
+  const tools = pick < 0 ? [] : [...(pick < singles.length ? singles[pick]! : open[pick - singles.length]!).tools];
   return { singles, stacks: open.slice().sort((a, b) => compareStacks(a, b, ctx.tools)), tools };
 }
