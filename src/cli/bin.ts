@@ -76,8 +76,8 @@ function lazyBuiltin(name: string): object {
 }
 
 /**
- * `require` for the bundle and its lazy parts. The lazy parts (./lazy/*.cjs: commander, the
- * prompts, tables, YAML, the schema; each wrapped as a CommonJS module function by the build) go
+ * `require` for the bundle and its lazy parts. The lazy parts (./lazy/*.cjs: the prompts,
+ * tables, YAML, the schema; each wrapped as a CommonJS module function by the build) go
  * through the code cache too, each with a cache of its own per command, holding what that command
  * runs of it. `lazy-builtin:<name>` is a built-in the bundle names but a run rarely uses (see
  * LAZY_BUILTINS in scripts/build.mjs): a stand-in that loads it on first use. Everything else is

@@ -59,8 +59,8 @@ export function smallestFlips(
   decideTools: (a: Answers) => ToolId[],
 ): ChangeOutcome[] {
   const flips: ChangeOutcome[] = [];
-  // One answer set, changed in place and put back: the decider reads it and keeps nothing of it.
-  // (A copy per change is garbage enough, over a run's 30 to 45 changes, to cost a collection.)
+  // One answer set, changed in place and put back, rather than a copy for each of a run's 30 to
+  // 45 changes: the decider reads the answers it is given and keeps nothing of them.
   const changed: Answers = { ...answers };
   for (const q of catalog.questions) {
     const alts = alternatives(q, answers[q.id]).sort((a, b) => a.distance - b.distance);

@@ -137,7 +137,11 @@ function viewsOf(state: State) {
   };
 }
 
-/** A function that decides the recommended tools for any answers, as the full engine would. */
+/**
+ * A function that decides the recommended tools for any answers, as the full engine would. It
+ * reads the answers it is given and keeps nothing of them, so a caller may change one set in
+ * place between calls (smallestFlips does).
+ */
 export function decider(catalog: Catalog, options: { wasm?: boolean } = {}): (answers: Answers) => ToolId[] {
   const state = stateFor(catalog, options.wasm ?? true);
   const { c, space, members } = state;
