@@ -55,10 +55,12 @@ const lazy = new Map<string, unknown>();
  * it lists the exports the build saw (a bundled ES module's namespace import copies them as
  * getters), so listing them loads nothing.
  */
+let builtinKeys: Record<string, string[]> | undefined;
+
 function lazyBuiltin(name: string): object {
   let real: object | undefined;
   const load = () => (real ??= require(`node:${name}`) as object);
-  const keys = (JSON.parse(__LAZY_BUILTIN_KEYS__) as Record<string, string[]>)[name] ?? [];
+  const keys = (builtinKeys ??= JSON.parse(__LAZY_BUILTIN_KEYS__) as Record<string, string[]>)[name] ?? [];
   return new Proxy(
     {},
     {

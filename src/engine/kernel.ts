@@ -35,12 +35,32 @@ export interface SamplerOutput {
 }
 
 /**
- * The recommendation rule on the best single row and the best stack row (-1: none open): the
- * stack only when it beats the single tool by the margin. The one copy in JavaScript; kernel.wat
- * applies the same rule.
+ * One pass of the recommendation rule, the one copy in JavaScript (kernel.wat applies the same):
+ * rows are offered in order, the best single tool and the best stack are kept (ties: the earlier
+ * row), and the stack is picked only when it beats the single tool by the margin.
  */
-export function choose(single: number, singleScore: number, stack: number, stackScore: number, margin: number): number {
-  return stack >= 0 && (single < 0 || stackScore >= singleScore + margin) ? stack : single;
+export class BestRows {
+  single = -1;
+  singleScore = -Infinity;
+  stack = -1;
+  stackScore = -Infinity;
+
+  offer(row: number, score: number, isSingle: boolean): void {
+    if (isSingle) {
+      if (score > this.singleScore) {
+        this.singleScore = score;
+        this.single = row;
+      }
+    } else if (score > this.stackScore) {
+      this.stackScore = score;
+      this.stack = row;
+    }
+  }
+
+  /** The row the rule picks, or -1 when no row was offered. */
+  pick(margin: number): number {
+    return this.stack >= 0 && (this.single < 0 || this.stackScore >= this.singleScore + margin) ? this.stack : this.single;
+  }
 }
 
 export function sampleJs(x: SamplerInput): SamplerOutput {
@@ -60,10 +80,7 @@ export function sampleJs(x: SamplerInput): SamplerOutput {
       f[c] = factor;
       total += base[c]! * factor;
     }
-    let bestSingle = -1;
-    let bestSingleScore = -Infinity;
-    let bestStack = -1;
-    let bestStackScore = -Infinity;
+    const best = new BestRows();
     for (let r = 0; r < nRows; r++) {
       if (live[r] === 0) continue;
       let dot = 0;
@@ -71,18 +88,10 @@ export function sampleJs(x: SamplerInput): SamplerOutput {
       for (let c = 0; c < n; c++) dot += m[o + c]! * f[c]!;
       let score = dot / total - fixed[r]!;
       if (score < 0) score = 0;
-      if (r < nSingles) {
-        if (score > bestSingleScore) {
-          bestSingleScore = score;
-          bestSingle = r;
-        }
-      } else if (score > bestStackScore) {
-        bestStackScore = score;
-        bestStack = r;
-      }
+      best.offer(r, score, r < nSingles);
     }
-    if (choose(bestSingle, bestSingleScore, bestStack, bestStackScore, margin) === x.baselineRow) same++;
-    if (bestSingle >= 0) firstCount[bestSingle]!++;
+    if (best.pick(margin) === x.baselineRow) same++;
+    if (best.single >= 0) firstCount[best.single]!++;
   }
   return { same, firstCount };
 }
@@ -348,10 +357,7 @@ export class KernelSpace {
     const members = this.i32(pMembers, rows);
     const reqIndex = this.i32(pReqIndex, nReq);
     const reqMin = this.f64(pReqMin, nReq);
-    let bestSingle = -1;
-    let bestStack = -1;
-    let bestSingleScore = -Infinity;
-    let bestStackScore = -Infinity;
+    const best = new BestRows();
     for (let r = 0; r < rows; r++) {
       if ((members[r]! & excluded) !== 0) continue;
       const o = r * n;
@@ -363,18 +369,9 @@ export class KernelSpace {
         const min = reqMin[k]!;
         if (rating < min) fixed += (min - rating) * points;
       }
-      const score = Math.max(0, (s * 100) / 5 - fixed);
-      if (r < singles) {
-        if (score > bestSingleScore) {
-          bestSingleScore = score;
-          bestSingle = r;
-        }
-      } else if (score > bestStackScore) {
-        bestStackScore = score;
-        bestStack = r;
-      }
+      best.offer(r, Math.max(0, (s * 100) / 5 - fixed), r < singles);
     }
-    return choose(bestSingle, bestSingleScore, bestStack, bestStackScore, margin);
+    return best.pick(margin);
   }
 }
 

@@ -2,7 +2,7 @@
 // capability when any member has it, is as easy to run as its hardest member, and pays a penalty
 // for every tool the team does not run yet.
 import type { ToolId } from '../catalog/ids.js';
-import { choose } from './kernel.js';
+import { BestRows } from './kernel.js';
 import type { Core, Gap, StackScore } from './types.js';
 
 export function stackRatings(
@@ -134,22 +134,15 @@ export function decideTools(ctx: Core, weights: readonly number[] = ctx.weights)
     stackRatings(tools, ctx, scratch);
     return Math.max(0, weightedScore(weights, scratch) - fixedCost(tools, scratch, ctx));
   };
-  let single: ToolId[] | undefined;
-  let singleScore = -Infinity;
-  for (const t of ctx.tools) {
-    if (ctx.excluded.has(t)) continue;
-    const v = score([t]);
-    if (v > singleScore) [single, singleScore] = [[t], v];
-  }
-  let stack: ToolId[] | undefined;
-  let stackScore = -Infinity;
-  for (const s of ctx.stacks) {
-    if (s.some((t) => ctx.excluded.has(t))) continue;
-    const v = score(s);
-    if (v > stackScore) [stack, stackScore] = [s, v];
-  }
-  const pick = choose(single ? 0 : -1, singleScore, stack ? 1 : -1, stackScore, ctx.margin);
-  return pick < 0 ? [] : [...(pick === 0 ? single! : stack!)];
+  // Rows: the single tools, then the stacks, in tie-break order.
+  const best = new BestRows();
+  const nTools = ctx.tools.length;
+  for (let i = 0; i < nTools; i++) if (!ctx.excluded.has(ctx.tools[i]!)) best.offer(i, score([ctx.tools[i]!]), true);
+  ctx.stacks.forEach((s, j) => {
+    if (!s.some((t) => ctx.excluded.has(t))) best.offer(nTools + j, score(s), false);
+  });
+  const pick = best.pick(ctx.margin);
+  return pick < 0 ? [] : pick < nTools ? [ctx.tools[pick]!] : [...ctx.stacks[pick - nTools]!];
 }
 
 /**
@@ -167,12 +160,13 @@ export function decide(ctx: Core): Decision {
   const singles = ctx.tools.map((t) => scored([t], ctx.excluded.has(t) ? undefined : prepared.singles));
   const open = candidateStacks(ctx).map((t) => scored(t, prepared.stacks));
   if (!preparedCache.has(ctx)) preparedCache.set(ctx, prepared);
-  // As decideTools picks, on the same scores: the first best open single tool, the first best stack.
-  let single = -1;
-  for (let i = 0; i < singles.length; i++) if (!ctx.excluded.has(singles[i]!.tools[0]!) && (single < 0 || singles[i]!.score > singles[single]!.score)) single = i;
-  let stack = -1;
-  for (let i = 0; i < open.length; i++) if (stack < 0 || open[i]!.score > open[stack]!.score) stack = i;
-  const pick = choose(single, single < 0 ? -Infinity : singles[single]!.score, stack < 0 ? -1 : singles.length + stack, stack < 0 ? -Infinity : open[stack]!.score, ctx.margin);
+  // The rule of decideTools on the same scores; rows: the single tools, then the open stacks.
+  const best = new BestRows();
+  singles.forEach((s, i) => {
+    if (!ctx.excluded.has(s.tools[0]!)) best.offer(i, s.score, true);
+  });
+  open.forEach((s, j) => best.offer(singles.length + j, s.score, false));
+  const pick = best.pick(ctx.margin);
   const tools = pick < 0 ? [] : [...(pick < singles.length ? singles[pick]! : open[pick - singles.length]!).tools];
   return { singles, stacks: open.slice().sort((a, b) => compareStacks(a, b, ctx.tools)), tools };
 }
