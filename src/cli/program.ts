@@ -29,6 +29,7 @@ input, 3 --expect mismatch, 130 interrupted.`;
 const ROOT_EXAMPLES = `${RECOMMEND_EXAMPLES.replace(/\n\nWithout[\s\S]*$/, '')}
   $ mlflow-advisor compare                           # the four tools on every criterion
   $ mlflow-advisor explain kubeflow                  # one tool's cited profile
+  $ mlflow-advisor sources seed:ML-7                 # a cited claim, in English and the Hindi original
   $ mlflow-advisor questions --json                  # every question, flag, choice and default
   $ mlflow-advisor schema > advisor.schema.json      # JSON Schema of recommend --json
   $ source <(mlflow-advisor completion bash)         # shell completion (also zsh, fish)
@@ -79,10 +80,10 @@ export function buildProgram(io: Io, argv?: readonly string[]): Command {
 
   // Bare `mlflow-advisor` is the questionnaire (on a terminal) or a recommendation from defaults.
   const first = argv?.[2];
-  const commandFirst = first !== undefined && ['recommend', 'compare', 'explain', 'questions', 'schema'].includes(first);
+  const commandFirst = first !== undefined && ['recommend', 'compare', 'explain', 'sources', 'questions', 'schema'].includes(first);
   const wanted = (name: string) => !commandFirst || first === name;
   (commandFirst ? program : addAnswerOptions(program))
-    .argument('[command]', 'recommend (the default), compare, explain, questions, schema or completion')
+    .argument('[command]', 'recommend (the default), compare, explain, sources, questions, schema or completion')
     .addHelpText('after', ROOT_EXAMPLES)
     .action(async (command: string | undefined, opts) => {
       // Commander hands an unknown command to the default action as an operand.
@@ -141,6 +142,22 @@ export function buildProgram(io: Io, argv?: readonly string[]): Command {
       .action(async (tool: string, opts) => {
         const { runExplain } = await import('./commands/explain.js');
         await runExplain(tool, opts, io);
+      });
+  }
+
+  if (wanted('sources')) {
+    program
+      .command('sources')
+      .description('the claims of the source article that seed:ID sources cite, in English and the Hindi original')
+      .argument('[id]', 'a claim id such as ML-7 or seed:ML-7 (any case); without it, every claim')
+      .option('--json', 'print one JSON document')
+      .addHelpText(
+        'after',
+        "\nExamples:\n  $ mlflow-advisor sources\n  $ mlflow-advisor sources seed:ML-7\n  $ mlflow-advisor sources --json | jq -r '.claims[] | select(.topic == \"kubeflow\") | .ref'",
+      )
+      .action(async (id: string | undefined, opts) => {
+        const { runSources } = await import('./commands/sources.js');
+        await runSources(id, opts, io);
       });
   }
 

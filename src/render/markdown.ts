@@ -142,7 +142,7 @@ export function renderMarkdown(result: Result, catalog: Catalog, date = new Date
     out.push('');
   }
 
-  out.push('## Sources', '', '`seed:ID` is a numbered claim of the source article digest (data/seed/digest.md in mlflow-advisor); links are official documentation.', '');
+  out.push('## Sources', '', '`seed:ID` is a numbered claim of the source article digest (data/seed/digest.md in mlflow-advisor; `mlflow-advisor sources ID` prints it); links are official documentation.', '');
   const sorted = [...cited].sort((a, b) => Number(a.startsWith('https://')) - Number(b.startsWith('https://')) || a.localeCompare(b, 'en', { numeric: true }));
   for (const s of sorted) out.push(`- ${s.startsWith('https://') ? `<${s}>` : code(s)}`);
   return out.join('\n') + '\n';

@@ -104,7 +104,7 @@ export function renderTable(result: Result, catalog: Catalog, opts: RenderOption
       ),
     );
   }
-  out.push(c.dim('Sources: seed:ID is a numbered claim of the source article (data/seed/digest.md); https links are official documentation.'));
+  out.push(c.dim('Sources: seed:ID is a numbered claim of the source article (mlflow-advisor sources ID prints it); https links are official documentation.'));
   return out.join('\n') + '\n';
 }
 

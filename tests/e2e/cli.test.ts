@@ -63,6 +63,7 @@ describe('bad input', () => {
     [['recommend', '--team-size'], /option '--team-size <value>' argument missing/],
     [['recmmend'], /unknown command "recmmend". Did you mean "recommend"/],
     [['explain', 'mlfow'], /unknown tool "mlfow".*Did you mean "mlflow"/],
+    [['sources', 'seed:ML-77'], /unknown claim "seed:ML-77"; use an id of .*Did you mean "ML-7"/],
     [['recommend', '--expect', 'mlfow'], /--expect: "mlfow" is not a tool/],
   ])('%j exits 2 with a clear message', (args, message) => {
     const r = run(args);
@@ -104,6 +105,17 @@ describe('other commands', () => {
     for (const cr of c.criteria) for (const t of ['airflow', 'metaflow', 'kubeflow', 'mlflow']) expect(cr.ratings[t].sources.length).toBeGreaterThan(0);
     const table = run(['compare']).stdout;
     expect(table).toMatch(/Legend: seed:ID/);
+  });
+
+  it('sources prints a cited claim with its Hindi original, and every claim, also as JSON', () => {
+    const one = run(['sources', 'seed:ML-7']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toMatch(/^seed:ML-7 \(mlflow\)\n[\s\S]*OpenTelemetry[\s\S]*Original \(Hindi article\):\n[\s\S]*OpenTelemetry समर्थन/);
+    expect(JSON.parse(run(['sources', 'ml-7', '--json']).stdout)).toMatchObject({ id: 'ML-7', ref: 'seed:ML-7', topic: 'mlflow' });
+    const all = JSON.parse(run(['sources', '--json']).stdout);
+    expect(all.claims.length).toBeGreaterThan(50);
+    expect(run(['sources']).stdout.trimEnd().split('\n')).toHaveLength(all.claims.length);
+    expect(run(['--help']).stdout).toContain('mlflow-advisor sources seed:ML-7');
   });
 
   it('--help shows examples and --version the version', () => {

@@ -124,6 +124,10 @@ describe('start-up', () => {
     expect(loads(['explain', 'mlflow']).files).toEqual(['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/lazy/render.cjs']);
   });
 
+  it('sources adds the file of the claims and nothing else', () => {
+    expect(loads(['sources', 'ML-7']).files).toEqual(['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/lazy/sources.cjs']);
+  });
+
   it('a YAML answers file adds the YAML parser and nothing else', () => {
     const file = join(dir, 'team.yaml');
     writeFileSync(file, 'teamSize: large\n');

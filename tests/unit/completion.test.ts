@@ -37,7 +37,7 @@ function bashComplete(lines: string[][]): string[] {
 
 describe('completion spec', () => {
   it('has every command and every answer flag with its values', () => {
-    expect(spec.commands.map((c) => c.name)).toEqual(expect.arrayContaining(['recommend', 'compare', 'explain', 'questions', 'schema', 'completion', 'help']));
+    expect(spec.commands.map((c) => c.name)).toEqual(expect.arrayContaining(['recommend', 'compare', 'explain', 'sources', 'questions', 'schema', 'completion', 'help']));
     const recommend = spec.commands.find((c) => c.name === 'recommend')!;
     for (const q of catalog.questions) {
       for (const options of [recommend.options, spec.root]) {
@@ -86,7 +86,7 @@ describe('bash', () => {
         ['mlflow-advisor', 'recommend', '--answers', 'package.js'],
       ]),
     ).toEqual([
-      'recommend compare explain questions completion schema help',
+      'recommend compare explain sources questions completion schema help',
       'recommend',
       '--team-size',
       'solo small medium large',

@@ -15,7 +15,7 @@ export function comparison() {
       ratings: Object.fromEntries(catalog.tools.map((t) => [t.id, catalog.ratings[t.id]![c.id]!])),
     })),
     legend: {
-      seed: 'seed:ID cites a numbered claim of the source article digest (data/seed/digest.md)',
+      seed: 'seed:ID cites a numbered claim of the source article digest (data/seed/digest.md); mlflow-advisor sources ID prints it',
       https: 'https:// links are official documentation',
     },
   };

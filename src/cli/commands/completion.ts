@@ -59,13 +59,13 @@ function optionSpec(opt: Option): OptionSpec {
   return { names, description: opt.description, value };
 }
 
-export function completionSpec(program: Command): CompletionSpec {
+export function completionSpec(program: Command, argumentValues: Record<string, readonly string[]> = ARGUMENT_VALUES): CompletionSpec {
   const options = (cmd: Command) => [...cmd.options.filter((o) => !o.hidden).map(optionSpec), HELP];
   const commands: CommandSpec[] = program.commands.map((cmd) => ({
     name: cmd.name(),
     description: cmd.description(),
     options: options(cmd),
-    args: [...(ARGUMENT_VALUES[cmd.name()] ?? [])],
+    args: [...(argumentValues[cmd.name()] ?? [])],
   }));
   commands.push({ name: 'help', description: 'help for a command', options: [], args: commands.map((c) => c.name) });
   return { bin: program.name(), root: options(program), commands };
@@ -83,7 +83,10 @@ export function completionScript(shell: Shell, spec: CompletionSpec): string {
 }
 
 export async function runCompletion(raw: string | undefined, program: Command, io: Io): Promise<void> {
-  io.stdout.write(completionScript(parseShell(raw), completionSpec(program)));
+  const shell = parseShell(raw);
+  // Claim ids complete too; the claims load only here and in the sources command.
+  const { seedClaims } = await import('../../sources/claims.js');
+  io.stdout.write(completionScript(shell, completionSpec(program, { ...ARGUMENT_VALUES, sources: seedClaims().map((c) => c.id) })));
 }
 
 const fnName = (bin: string) => '_' + bin.replace(/[^A-Za-z0-9]/g, '_');
