@@ -110,6 +110,21 @@ describe('the packed package', () => {
     expect(JSON.parse(schema.stdout)).toHaveProperty('properties.recommendation');
   });
 
+  it('reads the cited claims from the package: sources seed:ML-7 and its Hindi original', () => {
+    const r = npx(['mlflow-advisor', 'sources', 'seed:ML-7']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^seed:ML-7 \(mlflow\)/);
+    expect(r.stdout).toContain('OpenTelemetry');
+    expect(r.stdout).toContain('23 दिसंबर, 2025');
+  });
+
+  it('names its repository, home page and issue tracker', () => {
+    const installed = JSON.parse(readFileSync(join(app, 'node_modules', pkg.name, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(installed.repository).toMatchObject({ type: 'git', url: expect.stringMatching(/^git\+https:\/\/github\.com\/.+\.git$/) });
+    expect(installed.homepage).toMatch(/^https:\/\/github\.com\//);
+    expect(installed.bugs).toMatchObject({ url: expect.stringMatching(/^https:\/\/github\.com\/.+\/issues$/) });
+  });
+
   it('the library imports by name and recommends', () => {
     const script = "import('mlflow-advisor').then(m => console.log(JSON.stringify(m.recommend({teamSize:'small'}).recommendation.tools)))";
     const r = sh(process.execPath, ['-e', script], app);
