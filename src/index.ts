@@ -8,6 +8,7 @@ import type { Answers } from './engine/types.js';
 import { answersFromObject } from './questionnaire/resolve.js';
 import { defaults } from './questionnaire/questions.js';
 import { renderMarkdown as markdownOf } from './render/markdown.js';
+import { recommendTeam as teamOf } from './team/team.js';
 import type { AnswersInput } from './schema/answers-input.js';
 import { questionList, type QuestionInfo } from './schema/question-list.js';
 import type { Result } from './schema/result.js';
@@ -40,6 +41,27 @@ export function recommend(answers: AnswersInput = {}, options: Omit<RecommendOpt
   return structuredClone(recommendWith(full, builtIn, { ...options, defaulted }));
 }
 
+/** One member of a team: a name and that member's answers (partial, by question id or flag name). */
+export interface TeamMemberInput {
+  name: string;
+  answers: AnswersInput;
+}
+
+/**
+ * The team's recommendation from several members' answers (`recommend --answers A --answers B`):
+ * answers combine question by question by the rule `questions` lists (`combine`), `flags` apply to
+ * every member, and the result gains a `team` section (members' own advice, disagreements, and
+ * whether each would change the advice). Names must be unique; bad answers throw an InputError.
+ */
+export function recommendTeam(
+  members: readonly TeamMemberInput[],
+  options: Omit<RecommendOptions, 'defaulted'> & { flags?: AnswersInput } = {},
+): Result {
+  const { flags, ...rest } = options;
+  const parsed = members.map((m, i) => ({ name: m.name, answers: answersFromObject(m.answers, `members[${i}] (${m.name})`, builtIn) }));
+  return structuredClone(teamOf(parsed, builtIn, { ...rest, flags: flags ? answersFromObject(flags, 'flags', builtIn) : {} }));
+}
+
 /** The decision record `recommend --format markdown` prints. */
 export function renderMarkdown(result: Result, options: { date?: Date } = {}): string {
   return markdownOf(result, builtIn, options.date);
@@ -53,4 +75,5 @@ export type { Catalog, Question, Tool, Criterion } from './catalog/schema.js';
 export type { Answers } from './engine/types.js';
 export type { RecommendOptions } from './engine/recommend.js';
 export type { QuestionInfo } from './schema/question-list.js';
+export type { TeamSection } from './schema/result.js';
 export type { Result, RankedTool, Combination, Flip, Reason, BreakdownItem, RoadmapStage, NextStep } from './schema/result.js';

@@ -181,12 +181,22 @@ export const modelSchema = z.object({
   }),
 });
 
+export const COMBINE_RULES = ['median', 'agree', 'union', 'plurality'] as const;
+
+/** How several members' answers combine into the team's (team mode), per question. */
+export const teamSchema = z.object({
+  about: z.string().min(1),
+  rules: z.record(z.string(), z.enum(COMBINE_RULES)),
+  ruleTexts: z.record(z.enum(COMBINE_RULES), z.object({ label: z.string().min(1), text: z.string().min(1) })),
+});
+
 export const catalogSchema = z.object({
   tools: z.array(toolSchema).length(TOOL_IDS.length),
   criteria: z.array(criterionSchema).min(12),
   ratings: ratingsSchema,
   questions: z.array(questionSchema),
   model: modelSchema,
+  team: teamSchema,
 });
 
 export type Question = z.infer<typeof questionSchema>;

@@ -62,6 +62,14 @@ export function validateCatalog(raw: unknown, claims?: ReadonlySet<string>): Cat
   for (const [qid, byValue] of Object.entries(cat.model.combinations.penaltyAdd)) {
     checkWhen('model.combinations.penaltyAdd', { [qid]: Object.keys(byValue) });
   }
+  for (const q of cat.questions) {
+    const rule = cat.team.rules[q.id];
+    if (!rule) problems.push(`team.rules: no rule for question ${q.id}`);
+    else if (rule === 'median' && (q.type !== 'single' || !q.ordinal)) problems.push(`team.rules.${q.id}: median needs an ordinal single-choice question`);
+    else if (rule === 'union' && q.type !== 'multi') problems.push(`team.rules.${q.id}: union needs a list question`);
+    else if (rule === 'plurality' && q.type !== 'single') problems.push(`team.rules.${q.id}: plurality needs a single-choice question`);
+  }
+  for (const id of Object.keys(cat.team.rules)) if (!questions.has(id)) problems.push(`team.rules: unknown question ${id}`);
   if (!criteria.has(cat.model.managedOfferings.criterion)) problems.push('model.managedOfferings: unknown criterion');
 
   if (claims) {

@@ -62,6 +62,8 @@ export function readRecommendLine(tokens: readonly string[]): RecommendFlags | u
     }
     const key = VALUE_FLAGS[name];
     if (key === undefined) return undefined;
+    // A repeated --answers is a team, which commander collects into a list.
+    if (key === 'answers' && opts.answers !== undefined) return undefined;
     if (key === 'format') {
       const format = FORMATS.find((f) => f === value);
       if (format === undefined) return undefined;

@@ -21,6 +21,8 @@ Examples:
   $ mlflow-advisor recommend --json --no-interactive | jq '.recommendation.tools'
   $ mlflow-advisor recommend --answers team.json --format markdown --output docs/adr/0001-ml-platform.md
   $ mlflow-advisor recommend --answers team.json --expect mlflow   # CI gate: exit 3 if the advice changed
+  $ mlflow-advisor recommend --answers alice.yaml --answers bob.json   # team mode: one file per member
+  $ mlflow-advisor recommend --member alice --save team.json          # add your answers to a team file
 
 Without a terminal (CI, pipes) or with --no-interactive it never prompts: unanswered questions take
 their defaults and the output lists them. Exit codes: 0 ok, 1 unexpected failure, 2 bad usage or
@@ -44,7 +46,13 @@ function addAnswerOptions(cmd: Command): Command {
     cmd.addOption(opt);
   }
   return cmd
-    .option('--answers <file>', 'read answers from a JSON or YAML file (- for standard input); flags override it')
+    .option(
+      '--answers <file>',
+      'read answers from a JSON or YAML file (- for standard input); flags override it. Repeat it for a team: one file per member',
+      // One file stays a string (today's single-team path); a repeat makes the list of members.
+      (file: string, before: string | string[] | undefined) => (before === undefined ? file : [...[before].flat(), file]),
+    )
+    .option('--member <name>', "with --save TEAMFILE: add this run's answers to a team file as this member (or replace that member's)")
     .option('--json', 'print one JSON document (same as --format json)')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS))
     .option('--no-interactive', 'never prompt; unanswered questions take their defaults')

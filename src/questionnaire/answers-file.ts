@@ -19,6 +19,15 @@ export async function readAnswersFile(
   catalog: Catalog,
   stdin?: AsyncIterable<Uint8Array | string>,
 ): Promise<Partial<Answers>> {
+  const { doc, where } = await readAnswersDocument(path, stdin);
+  return answersFromObject(doc, where, catalog);
+}
+
+/** The parsed document of an answers file (or a team file), before its answers are checked. */
+export async function readAnswersDocument(
+  path: string,
+  stdin?: AsyncIterable<Uint8Array | string>,
+): Promise<{ doc: unknown; where: string }> {
   const where = path === '-' ? STDIN : path;
   // process.stdin only when read: creating it costs every other run time and memory.
   const bytes = path === '-' ? await readStdin(stdin ?? process.stdin) : await readPath(path);
@@ -39,7 +48,7 @@ export async function readAnswersFile(
       throw new InputError(`${where}: not valid JSON (${jsonProblem(e, text)}).`);
     }
   }
-  return answersFromObject(doc, where, catalog);
+  return { doc, where };
 }
 
 /** YAML by extension; standard input is JSON when it starts like JSON, YAML otherwise. */

@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog/schema.js';
 import { answerText, changeText, percent, stackName } from '../engine/describe.js';
 import { applies } from '../questionnaire/questions.js';
 import type { Reason, Result } from '../schema/result.js';
+import { teamLines } from './team.js';
 
 /** A table cell: no pipes or line breaks may leak into the table structure. */
 const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -52,6 +53,14 @@ export function renderMarkdown(result: Result, catalog: Catalog, date = new Date
     ),
     '',
   );
+
+  const team = teamLines(result, catalog);
+  if (team) {
+    out.push('### The team', '', `${team.heading}. The table above is the team's combined answers (\`mlflow-advisor questions\` gives each question's rule).`, '');
+    out.push(...team.members.map((m) => `- ${m}`), '');
+    out.push('### Where the team disagrees', '');
+    out.push(...(team.disagreements.length ? team.disagreements.map((d) => `- ${d}`) : ['Every member gave the same answers.']), '');
+  }
 
   out.push('### Decision drivers', '', 'The answers weight the criteria as follows (the weights add up to 100%):', '');
   const top = result.ranking[0]!;

@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/schema.js';
 import { answerText, changeText, percent, stackName } from '../engine/describe.js';
 import type { Reason, Result } from '../schema/result.js';
 import type { RenderOptions } from './style.js';
+import { teamLines } from './team.js';
 
 export const bar = (score: number, width = 20) => {
   const full = Math.round((Math.max(0, Math.min(100, score)) / 100) * width);
@@ -47,6 +48,12 @@ export function renderTable(result: Result, catalog: Catalog, opts: RenderOption
   const out: string[] = [];
   out.push(c.bold(`Recommended: ${stackName(catalog, rec.tools)}`) + c.dim(`  (confidence ${percent(rec.confidence)}: ${rec.confidenceText})`));
   out.push(rec.summary, '');
+  const team = teamLines(result, catalog);
+  if (team) {
+    out.push(c.bold(team.heading), ...team.members.map((m) => `  - ${m}`));
+    if (team.disagreements.length) out.push(c.bold('Where the team disagrees'), ...team.disagreements.map((d) => `  - ${d}`));
+    out.push('');
+  }
 
   const rows = result.ranking.map((t) => [
     String(t.rank),

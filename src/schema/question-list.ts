@@ -20,6 +20,8 @@ export interface QuestionInfo {
   default: string | string[];
   /** Asked only when every listed question has one of the listed values; null: always asked. */
   askedWhen: Record<string, string[]> | null;
+  /** Team mode: how several members' answers combine (median, agree, union, plurality). */
+  combine: { rule: string; label: string; text: string };
 }
 
 export function questionList(catalog: Catalog): QuestionInfo[] {
@@ -34,5 +36,6 @@ export function questionList(catalog: Catalog): QuestionInfo[] {
     choices: q.choices.map((c) => ({ value: c.value, label: c.label })),
     default: Array.isArray(q.default) ? [...q.default] : q.default,
     askedWhen: q.askWhen ? structuredClone(q.askWhen) : null,
+    combine: { rule: catalog.team.rules[q.id]!, ...catalog.team.ruleTexts[catalog.team.rules[q.id]!]! },
   }));
 }

@@ -72,6 +72,40 @@ const nextStep = z.object({
   sources: z.array(source).min(1),
 });
 
+const memberValue = z.object({ member: z.string(), value: answerValue });
+
+const teamSection = z
+  .object({
+    members: z.array(
+      z.object({
+        name: z.string(),
+        source: z.string().optional().describe('the answers file the member came from'),
+        answers: z.record(z.string(), answerValue).describe('what this member answered (flags included), nothing defaulted'),
+        recommendation: z.object({ tools: z.array(toolId).min(1), confidence: z.number().min(0).max(1) }),
+        agrees: z.boolean().describe("whether the member's own advice is the team's"),
+      }),
+    ),
+    disagreements: z
+      .array(
+        z.object({
+          question: z.string(),
+          rule: z.enum(['median', 'agree', 'union', 'plurality']).describe('how members combine on this question (questions --json)'),
+          conflict: z.boolean().describe('a fact about the environment members must agree on, and do not'),
+          values: z.array(memberValue),
+          merged: answerValue.describe("the team's answer"),
+          range: z.tuple([z.string(), z.string()]).optional().describe('median: the lowest and highest answer'),
+          counts: z.record(z.string(), z.number().int().min(1)).optional().describe('how many members named each item or value'),
+          changesAdvice: z.boolean().describe("whether some member's answer, used for the team, changes the advice (re-run)"),
+          alternatives: z.array(
+            z.object({ value: answerValue, members: z.array(z.string()), tools: z.array(toolId).min(1), changesAdvice: z.boolean() }),
+          ),
+          text: z.string(),
+        }),
+      )
+      .describe('conflicts first, then disagreements that change the advice, then the rest'),
+  })
+  .describe('present only when several members answered (recommend --answers A --answers B ...)');
+
 export const resultSchema = z.object({
   schemaVersion: z.literal(1),
   answers: z.record(z.string(), answerValue),
@@ -88,6 +122,7 @@ export const resultSchema = z.object({
   }),
   roadmap: z.array(roadmapStage),
   nextSteps: z.array(nextStep),
+  team: teamSection.optional(),
 });
 
 export type Result = z.infer<typeof resultSchema>;
@@ -99,3 +134,4 @@ export type BreakdownItem = z.infer<typeof breakdownItem>;
 export type RoadmapStage = z.infer<typeof roadmapStage>;
 export type NextStep = z.infer<typeof nextStep>;
 export type AnswerValue = z.infer<typeof answerValue>;
+export type TeamSection = z.infer<typeof teamSection>;

@@ -25,7 +25,8 @@ interface Item {
   tokens: string[];
   validity: Validity;
   /** Options whose value is checked only when used: the last occurrence decides. */
-  lastWins?: 'answers' | 'expect';
+  lastWins?: 'expect';
+  answersFile?: string;
   json?: boolean;
   format?: string;
   help?: boolean;
@@ -120,7 +121,8 @@ const recommendItem = (root: boolean): fc.Arbitrary<Item> =>
         tokens: ['--answers', f],
         // '-' is decided by the case's standard input.
         validity: f === 'valid.json' ? 'valid' : f === '-' ? 'unknown' : 'invalid',
-        lastWins: 'answers',
+        // Every --answers counts: a repeat is another team member.
+        answersFile: f,
       })),
     },
     { weight: 1, arbitrary: fc.constantFrom<Item>({ tokens: ['--output', 'out.txt'], validity: 'valid', output: true }, { tokens: ['-o', 'out.md'], validity: 'valid', output: true }, { tokens: ['--save', 'saved.json'], validity: 'valid' }) },
@@ -200,9 +202,12 @@ function expectation(c: Case): Expectation {
   const { command, items: all } = c;
   const help = all.some((i) => i.help);
   // Options read only at use: the last occurrence of each decides.
-  const last = (key: 'answers' | 'expect') => all.filter((i) => i.lastWins === key).at(-1);
+  const last = (key: 'expect') => all.filter((i) => i.lastWins === key).at(-1);
   const counted = all.filter((i) => !i.lastWins || i === last(i.lastWins));
-  const validities = counted.map((i) => (i.lastWins === 'answers' && i.tokens[1] === '-' ? (c.stdin.valid ? 'valid' : 'invalid') : i.validity));
+  const validities = counted.map((i) => (i.answersFile === '-' ? (c.stdin.valid ? 'valid' : 'invalid') : i.validity));
+  // A file given twice is two members of one name; standard input can be read once.
+  const files = all.flatMap((i) => (i.answersFile !== undefined ? [i.answersFile] : []));
+  if (new Set(files).size < files.length) validities.push('invalid');
   const json = all.some((i) => i.json);
   const format = all.filter((i) => i.format !== undefined).at(-1)?.format;
   if (json && format !== undefined && format !== 'json') validities.push('invalid');

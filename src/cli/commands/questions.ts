@@ -11,6 +11,7 @@ export function renderQuestions(list = questionList(catalog)): string {
     out.push(`${q.flag} ${q.multi ? '<list>' : '<value>'}   (${q.id})`);
     out.push(`  ${q.prompt} ${q.help}`);
     out.push(`  values: ${q.choices.map((c) => c.value).join(', ')}${q.multi ? ` (comma-separated${q.allowEmpty ? ', may be empty' : ''})` : ''}; default: ${def}`);
+    out.push(`  in a team: ${q.combine.text}`);
     if (q.askedWhen) out.push(`  asked when: ${Object.entries(q.askedWhen).map(([k, v]) => `${k} is ${v.join(' or ')}`).join('; ')}`);
     out.push('');
   }

@@ -5,17 +5,20 @@ import { TOOL_IDS } from '../../catalog/ids.js';
 import { recommend } from '../../engine/recommend.js';
 import type { Answers } from '../../engine/types.js';
 import { ExpectationError, InputError } from '../../errors.js';
-import { readAnswersFile } from '../../questionnaire/answers-file.js';
 import { deferPrompter } from '../../questionnaire/defer-prompter.js';
 import type { InteractivePrompter } from '../../questionnaire/prompter.js';
 import { resolveAnswers } from '../../questionnaire/resolve.js';
+import type { Result } from '../../schema/result.js';
+import { readMembers } from '../../team/members-file.js';
 import { renderJson } from '../../render/json.js';
 import { colourLevel } from '../../render/style.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { Io } from '../io.js';
 
 export interface RecommendFlags {
-  answers?: string;
+  /** One file, or several (one per team member) when --answers is repeated. */
+  answers?: string | string[];
+  member?: string;
   json?: boolean;
   format?: 'table' | 'json' | 'markdown';
   interactive?: boolean;
@@ -48,14 +51,36 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
   // Prompts render on stderr: with it redirected they would wait unseen, so it must be a terminal too.
   const interactive = opts.interactive !== false && io.stdoutIsTTY && io.stderrIsTTY && io.stdinIsTTY;
 
-  if (opts.answers === '-' && io.stdinIsTTY) {
+  const files = opts.answers === undefined ? [] : [opts.answers].flat();
+  if (files.includes('-') && io.stdinIsTTY) {
     throw new InputError('--answers -: standard input is a terminal; pipe the answers in (e.g. --answers - < team.json) or give a file.');
   }
+  if (files.filter((f) => f === '-').length > 1) throw new InputError('--answers -: standard input can be read once; give the other members as files.');
+  if (opts.member !== undefined && opts.save === undefined) {
+    throw new InputError('--member NAME: needs --save TEAMFILE, the team file to add these answers to (e.g. --member alice --save team.json).');
+  }
   // io.stdin only for `-`: creating standard input's stream costs a run about 2 MB.
-  const stdin = opts.answers === '-' ? io.stdin : undefined;
-  const file = opts.answers !== undefined ? await readAnswersFile(opts.answers, catalog, stdin) : undefined;
+  const stdin = files.includes('-') ? io.stdin : undefined;
+  const read = [];
+  for (const f of files) read.push(await readMembers(f, catalog, f === '-' ? stdin : undefined));
   const flags: Partial<Answers> = {};
   for (const q of catalog.questions) if (opts[q.id] !== undefined) flags[q.id] = opts[q.id] as string | string[];
+  // Several files, or one team file: the team's decision (no questionnaire: each member answered).
+  if (read.length > 1 || read.some((r) => r.teamFile)) {
+    if (opts.member !== undefined) throw new InputError('--member: adds one person\'s answers; give at most one plain --answers file with it.');
+    const { recommendTeam } = await import('../../team/team.js');
+    const members = read.flatMap((r) => r.members);
+    const result = recommendTeam(members, catalog, { flags });
+    await emit(result, format, opts, io);
+    if (opts.save !== undefined) {
+      // The team as one team file: replayable with a single --answers.
+      await writeOut(opts.save, JSON.stringify({ members: members.map((m) => ({ name: m.name, answers: { ...m.answers, ...flags } })) }, null, 2) + '\n');
+      io.stderr.write(`Saved the team's answers to ${opts.save} (replay with --answers ${opts.save})\n`);
+    }
+    gate(expected, result.recommendation.tools);
+    return;
+  }
+  const file = read[0]?.members[0]!.answers;
 
   const prompter = interactive ? deferPrompter(() => makePrompter(io)) : undefined;
   const resolved = await resolveAnswers(catalog, { flags, file }, prompter);
@@ -67,6 +92,34 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
     io.debug(`recommend() took ${ms.toFixed(2)} ms in this process (${samples} sensitivity samples, ${result.recommendation.flips.length} flips)`);
   }
 
+  await emit(result, format, opts, io);
+
+  // --save is the non-interactive way; after a questionnaire, offer it.
+  const asked = Object.values(resolved.origins).includes('prompt');
+  const savePath = opts.save ?? (prompter && asked ? await prompter.offerSave() : undefined);
+  if (savePath !== undefined && opts.member !== undefined) {
+    const { addMember } = await import('../../team/team-file.js');
+    const given = Object.fromEntries(catalog.questions.filter((q) => resolved.origins[q.id] !== 'default').map((q) => [q.id, resolved.answers[q.id]!]));
+    const text = await addMember(savePath, opts.member, given, catalog);
+    await writeOut(savePath, text);
+    io.stderr.write(`Added ${opts.member} to ${savePath} (the team's advice: --answers ${savePath})\n`);
+  } else if (savePath !== undefined) {
+    await writeOut(savePath, renderJson(resolved.answers));
+    io.stderr.write(`Saved answers to ${savePath} (replay with --answers ${savePath})\n`);
+  }
+
+  gate(expected, result.recommendation.tools);
+}
+
+function gate(expected: string[] | undefined, tools: readonly string[]): void {
+  if (!expected) return;
+  const got = [...tools].sort();
+  if (got.join() !== expected.join()) {
+    throw new ExpectationError(`expected ${expected.join(',')} but the advice is ${got.join(',')}.`);
+  }
+}
+
+async function emit(result: Result, format: string, opts: RecommendFlags, io: Io): Promise<void> {
   let text: string;
   if (format === 'json') text = renderJson(result);
   else if (format === 'markdown') text = (await import('../../render/markdown.js')).renderMarkdown(result, catalog, recordDate(io.env));
@@ -83,21 +136,6 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
     await writeOut(opts.output, text);
     io.stderr.write(`Wrote ${opts.output}\n`);
   } else io.stdout.write(text);
-
-  // --save is the non-interactive way; after a questionnaire, offer it.
-  const asked = Object.values(resolved.origins).includes('prompt');
-  const savePath = opts.save ?? (prompter && asked ? await prompter.offerSave() : undefined);
-  if (savePath !== undefined) {
-    await writeOut(savePath, renderJson(resolved.answers));
-    io.stderr.write(`Saved answers to ${savePath} (replay with --answers ${savePath})\n`);
-  }
-
-  if (expected) {
-    const got = [...result.recommendation.tools].sort();
-    if (got.join() !== expected.join()) {
-      throw new ExpectationError(`expected ${expected.join(',')} but the advice is ${got.join(',')}.`);
-    }
-  }
 }
 
 /** The decision record's date: today, or SOURCE_DATE_EPOCH (seconds) for reproducible records. */
