@@ -175,7 +175,8 @@ describe('questions --json', () => {
     const list = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(list.map((q) => q.id)).toEqual(expect.arrayContaining(CORE_IDS));
     for (const q of list) {
-      expect(Object.keys(q).sort()).toEqual(['allowEmpty', 'askedWhen', 'choices', 'default', 'flag', 'help', 'id', 'label', 'multi', 'prompt']);
+      expect(Object.keys(q)).toEqual(expect.arrayContaining(['allowEmpty', 'askedWhen', 'choices', 'combine', 'default', 'flag', 'help', 'id', 'label', 'multi', 'prompt']));
+      expect(['median', 'agree', 'union', 'plurality']).toContain((q.combine as { rule: string }).rule);
       expect(q.flag).toBe('--' + String(q.id).replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()));
       const values = (q.choices as { value: string }[]).map((c) => c.value);
       for (const d of [q.default].flat()) expect(values).toContain(d);
