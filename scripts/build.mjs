@@ -39,6 +39,7 @@ const LAZY = {
   'src/render/profile.ts': 'render', // the same, for explain and compare
   'src/schema/json-schema.ts': 'json-schema', // zod: only the schema command
   'src/sources/claims.ts': 'sources', // the digest and the Hindi sentences: only the sources command
+  'src/render/html.ts': 'html', // the HTML report's markup and style sheet
 };
 // Packages that modules inside dist/cli.cjs import but only on a rarely taken path; each becomes
 // a file of its own in dist/lazy, required when that code first runs. (answers-yaml.ts itself

@@ -7,6 +7,7 @@ import { recommend as recommendWith, type RecommendOptions } from './engine/reco
 import type { Answers } from './engine/types.js';
 import { answersFromObject } from './questionnaire/resolve.js';
 import { defaults } from './questionnaire/questions.js';
+import { renderHtml as htmlOf } from './render/html.js';
 import { renderMarkdown as markdownOf } from './render/markdown.js';
 import { recommendTeam as teamOf } from './team/team.js';
 import type { AnswersInput } from './schema/answers-input.js';
@@ -65,6 +66,11 @@ export function recommendTeam(
 /** The decision record `recommend --format markdown` prints. */
 export function renderMarkdown(result: Result, options: { date?: Date } = {}): string {
   return markdownOf(result, builtIn, options.date);
+}
+
+/** The self-contained HTML report `recommend --format html` prints. */
+export function renderHtml(result: Result, options: { date?: Date } = {}): string {
+  return htmlOf(result, builtIn, options.date);
 }
 
 export { renderJson } from './render/json.js';

@@ -20,7 +20,8 @@ export function outputJsonSchema(): Record<string, unknown> {
     title: SCHEMA_TITLE,
     description:
       'One recommendation. schemaVersion 1 changes only by added fields; anything else bumps schemaVersion. ' +
-      'Sources are seed:ID (a claim of the source article digest) or https:// URLs.',
+      'Sources are seed:ID (a claim of the source article digest) or https:// URLs. ' +
+      'recommend --format table, markdown and html render this same object.',
     ...rest,
   };
 }

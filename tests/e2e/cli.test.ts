@@ -58,7 +58,7 @@ describe('bad input', () => {
   it.each([
     [['recommend', '--team-size', 'huge'], /--team-size: "huge" is not allowed; use one of: solo, small, medium, large/],
     [['recommend', '--needs', 'scheduling,magic'], /--needs: "magic" is not allowed; use any of: hyperparameter-tuning/],
-    [['recommend', '--format', 'xml'], /--format <format>' argument 'xml' is invalid. Allowed choices are table, json, markdown/],
+    [['recommend', '--format', 'xml'], /--format <format>' argument 'xml' is invalid. Allowed choices are table, json, markdown, html/],
     [['recommend', '--team-sise', 'small'], /unknown option '--team-sise'[\s\S]*Did you mean --team-size/],
     [['recommend', '--team-size'], /option '--team-size <value>' argument missing/],
     [['recmmend'], /unknown command "recmmend". Did you mean "recommend"/],

@@ -168,6 +168,31 @@ describe('--format markdown', () => {
   });
 });
 
+describe('--format html', () => {
+  it('prints one self-contained page, the same with --output, dated like the record', () => {
+    const env = { SOURCE_DATE_EPOCH: '1767225600', FORCE_COLOR: '1' };
+    const r = run(['recommend', '--format', 'html', ...asFlags(ANSWER_SETS.platformTeam!)], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^<!doctype html>\n/);
+    expect(r.stdout).toContain('<h1>Adopt Kubeflow + MLflow</h1>');
+    expect(r.stdout).toContain('proposed · 2026-01-01');
+    expect(r.stdout.trimEnd().endsWith('</html>')).toBe(true);
+    expect(r.stdout).not.toMatch(ESC);
+    const out = join(dir, 'report.html');
+    const w = run(['recommend', '--format', 'html', '-o', out, ...asFlags(ANSWER_SETS.platformTeam!)], { env });
+    expect(w.code, w.stderr).toBe(0);
+    expect(w.stdout).toBe('');
+    expect(w.stderr).toBe(`Wrote ${out}\n`);
+    expect(readFileSync(out, 'utf8')).toBe(r.stdout);
+  });
+
+  it('and --json disagree', () => {
+    const r = run(['recommend', '--json', '--format', 'html']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--json and --format html disagree/);
+  });
+});
+
 describe('questions --json', () => {
   it('lists every core question with its flag, prompt, help, choices, default and when it is asked', () => {
     const r = run(['questions', '--json']);

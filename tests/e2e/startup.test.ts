@@ -128,6 +128,12 @@ describe('start-up', () => {
     expect(loads(['sources', 'ML-7']).files).toEqual(['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/lazy/sources.cjs']);
   });
 
+  it('the HTML report adds its own file and nothing else', () => {
+    const run = loads(['recommend', '--format', 'html', '--no-interactive']);
+    expect(run.stdout).toMatch(/^<!doctype html>/);
+    expect(run.files).toEqual(['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/lazy/html.cjs']);
+  });
+
   it('a YAML answers file adds the YAML parser and nothing else', () => {
     const file = join(dir, 'team.yaml');
     writeFileSync(file, 'teamSize: large\n');

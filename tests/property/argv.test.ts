@@ -102,9 +102,9 @@ const recommendItem = (root: boolean): fc.Arbitrary<Item> =>
     { weight: 3, arbitrary: fc.constant<Item>({ tokens: ['--json'], validity: 'valid', json: true }) },
     {
       weight: 2,
-      arbitrary: fc.constantFrom('table', 'json', 'markdown', 'xml', 'JSON', '').map((f): Item => ({
+      arbitrary: fc.constantFrom('table', 'json', 'markdown', 'html', 'xml', 'JSON', '').map((f): Item => ({
         tokens: ['--format', f],
-        validity: ['table', 'json', 'markdown'].includes(f) ? 'valid' : 'invalid',
+        validity: ['table', 'json', 'markdown', 'html'].includes(f) ? 'valid' : 'invalid',
         format: f,
       })),
     },

@@ -45,7 +45,7 @@ describe('completion spec', () => {
         expect(o.value).toEqual({ kind: q.type === 'multi' ? 'list' : 'one', values: q.choices.map((c) => c.value) });
       }
     }
-    expect(recommend.options.find((o) => o.names.includes('--format'))!.value).toEqual({ kind: 'one', values: ['table', 'json', 'markdown'] });
+    expect(recommend.options.find((o) => o.names.includes('--format'))!.value).toEqual({ kind: 'one', values: ['table', 'json', 'markdown', 'html'] });
     expect(recommend.options.find((o) => o.names.includes('--output'))!).toMatchObject({ names: ['-o', '--output'], value: { kind: 'file' } });
     expect(spec.commands.find((c) => c.name === 'explain')!.args).toEqual(['airflow', 'metaflow', 'kubeflow', 'mlflow']);
   });
@@ -95,7 +95,7 @@ describe('bash', () => {
       '--tracking',
       'airflow metaflow kubeflow mlflow',
       'fish',
-      'table json markdown',
+      'table json markdown html',
       '--json --help',
       'package.json',
     ]);

@@ -63,7 +63,7 @@ const answer = question.chain((q) => {
 });
 const other = fc.oneof(
   fc.constantFrom(['--json'], ['--no-interactive'], ['--json=1'], ['--no-interactive=1'], ['--interactive']),
-  fc.tuple(fc.constantFrom('--format', '--format=', '--answers', '--save', '--expect', '--output', '-o', '--output='), fc.constantFrom('json', 'table', 'markdown', 'xml', 'team.json', '-', 'mlflow,kubeflow', '', '--json'))
+  fc.tuple(fc.constantFrom('--format', '--format=', '--answers', '--save', '--expect', '--output', '-o', '--output='), fc.constantFrom('json', 'table', 'markdown', 'html', 'xml', 'team.json', '-', 'mlflow,kubeflow', '', '--json'))
     .map(([flag, v]) => (flag.endsWith('=') ? [flag + v] : [flag, v])),
   fc.constantFrom(['--'], ['-'], ['extra'], ['--bogus'], ['-x'], ['-ofile'], ['--team-size'], ['--help'], ['-h'], ['--version'], ['--team-sise', 'small'], ['--debug']),
 );

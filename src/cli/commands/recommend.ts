@@ -13,6 +13,7 @@ import { readMembers } from '../../team/members-file.js';
 import { renderJson } from '../../render/json.js';
 import { colourLevel } from '../../render/style.js';
 import { didYouMean } from '../../util/suggest.js';
+import type { FORMATS } from '../formats.js';
 import type { Io } from '../io.js';
 
 export interface RecommendFlags {
@@ -20,7 +21,7 @@ export interface RecommendFlags {
   answers?: string | string[];
   member?: string;
   json?: boolean;
-  format?: 'table' | 'json' | 'markdown';
+  format?: (typeof FORMATS)[number];
   interactive?: boolean;
   save?: string;
   expect?: string;
@@ -123,6 +124,7 @@ async function emit(result: Result, format: string, opts: RecommendFlags, io: Io
   let text: string;
   if (format === 'json') text = renderJson(result);
   else if (format === 'markdown') text = (await import('../../render/markdown.js')).renderMarkdown(result, catalog, recordDate(io.env));
+  else if (format === 'html') text = (await import('../../render/html.js')).renderHtml(result, catalog, recordDate(io.env));
   else {
     const toFile = opts.output !== undefined;
     const { renderTable } = await import('../../render/table.js');
