@@ -20,6 +20,7 @@ Examples:
   $ mlflow-advisor recommend --team-size small --tracking essential
   $ mlflow-advisor recommend --json --no-interactive | jq '.recommendation.tools'
   $ mlflow-advisor recommend --answers team.json --format markdown --output docs/adr/0001-ml-platform.md
+  $ mlflow-advisor recommend --answers team.json --format html --output ml-platform.html   # a page to share
   $ mlflow-advisor recommend --answers team.json --expect mlflow   # CI gate: exit 3 if the advice changed
   $ mlflow-advisor recommend --answers alice.yaml --answers bob.json   # team mode: one file per member
   $ mlflow-advisor recommend --member alice --save team.json          # add your answers to a team file
