@@ -97,7 +97,7 @@ main{padding:1.25rem 1rem 2rem}
 }
 @media print{
 @page{size:A4;margin:16mm 14mm}
-:root{--bg:#fff;--fg:#000;--muted:#444;--line:#bbb;--surface:#f4f4f4;--accent:#0a4fa8;--track:#ececec}
+:root{--bg:#fff;--fg:#000;--muted:#444;--line:#bbb;--surface:#f4f4f4;--accent:#0a4fa8;--good:#1a7f37;--warn:#9a6700;--warn-bg:#fff8c5;--track:#ececec}
 body{font-size:10.5pt}
 main{max-width:none;padding:0}
 nav,.cmd button{display:none}
