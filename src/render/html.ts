@@ -266,7 +266,7 @@ function sourcesSection(c: Citations): Html {
   const claims = all.filter((s) => !s.startsWith('https://'));
   const links = all.filter((s) => s.startsWith('https://'));
   return h`${claims.length ? h`<h3>Claims of the source article</h3>
-<p class="small muted">Each <code>seed:ID</code> is a numbered claim of the source article digest (data/seed/digest.md in mlflow-advisor).</p>
+<p class="small muted">Each <code>seed:ID</code> is a numbered claim of the source article digest (data/seed/digest.md in mlflow-advisor); <code>mlflow-advisor sources ID</code> prints it.</p>
 <ul class="claims">${claims.map((s) => h`<li id="${c.ids.get(s)!}"><code>${s}</code></li>`)}</ul>` : ''}
 ${links.length ? h`<h3>Documentation</h3>
 <ul class="sources">${links.map((s) => h`<li id="${c.ids.get(s)!}"><a href="${s}">${s}</a></li>`)}</ul>` : ''}`;
