@@ -26,7 +26,6 @@ type Ranked = RankedTool & { target?: Target };
 type Report = Omit<Result, 'ranking' | 'recommendation'> & {
   ranking: Ranked[];
   recommendation: Result['recommendation'] & { unmet?: Unmet[] };
-  team?: unknown;
 };
 
 const score = (n: number) => n.toFixed(1);
@@ -102,7 +101,7 @@ export function renderHtml(input: Result, catalog: Catalog, date = new Date()): 
     ]);
   }
   sections.push(['answers', 'The answers behind it', answersSection(result, catalog)]);
-  if (result.team !== undefined && result.team !== null) sections.push(['team', 'Team', teamSection(result.team)]);
+  if (result.team) sections.push(["team", "The team", teamSection(input, catalog)]);
   // Last: every citation above has been numbered by now.
   sections.push(['sources', 'Sources', sourcesSection(c)]);
 

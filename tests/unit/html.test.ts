@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
-import { recommend } from '../../src/index.js';
+import { recommend, recommendTeam } from '../../src/index.js';
 import { escapeHtml, h } from '../../src/render/html-kit.js';
 import { SCRIPT } from '../../src/render/html-style.js';
 import { renderHtml } from '../../src/render/html.js';
@@ -141,7 +141,7 @@ describe('renderHtml', () => {
     r.roadmap[0]!.text = evil;
     Object.assign(r.ranking[0]!, { target: { id: 'x', label: evil, managed: false } });
     Object.assign(r.recommendation, { unmet: [{ requirement: 'x', label: evil, text: evil }] });
-    r.team = { members: [{ name: evil, tools: [evil] }], [evil]: evil };
+    r.team = recommendTeam([{ name: evil, answers: { teamSize: 'solo' } }, { name: 'b', answers: { teamSize: 'large' } }]).team;
     const text = html(r);
     expect(text).not.toContain('<script>alert');
     expect(text).not.toContain('<img');
@@ -156,22 +156,18 @@ describe('renderHtml', () => {
     const r = structuredClone(recommend(ANSWER_SETS.platformTeam)) as Result & Record<string, unknown>;
     Object.assign(r.ranking[0]!, { target: { id: 'vertex-ai-pipelines', label: 'Kubeflow Pipelines on Vertex AI Pipelines (managed, GCP)', managed: true } });
     Object.assign(r.recommendation, { unmet: [{ requirement: 'scheduling', label: 'Scheduling', text: 'Nothing in the stack schedules runs.' }] });
-    r.team = {
-      members: [
-        { name: 'Ana', recommendation: { tools: ['mlflow'] } },
-        { name: 'Bo', recommendation: { tools: ['kubeflow', 'mlflow'] } },
-      ],
-      disagreements: [{ question: 'budget', values: ['minimal', 'generous'], changesAdvice: true }],
-    };
+    r.team = recommendTeam([
+      { name: 'Ana', answers: { budget: 'minimal', cloud: 'aws' } },
+      { name: 'Bo', answers: { budget: 'generous', cloud: 'gcp' } },
+    ]).team;
     const text = html(r);
     expect(text).toContain('Kubeflow Pipelines on Vertex AI Pipelines (managed, GCP)');
     expect(text).toContain('<li><strong>Scheduling</strong>: Nothing in the stack schedules runs.</li>');
     const team = text.split('id="team"')[1]!.split('</section>')[0]!;
-    expect(team).toContain('<h3>Members</h3>');
-    expect(team).toContain('<tr><th scope="row">Bo</th><td>kubeflow, mlflow</td></tr>');
-    expect(team).toContain('<h3>Disagreements</h3>');
-    expect(team).toContain('<th scope="col">Changes advice</th>');
-    expect(team).toContain('<td>minimal, generous</td><td>true</td>');
+    expect(team).toContain('<h3>Members and their own advice</h3>');
+    expect(team).toMatch(/<li>Ana: [^<]+, confidence \d+%/);
+    expect(team).toContain('<h3>Where the team disagrees</h3>');
+    expect(team).toMatch(/<li>Conflict: cloud is a fact the team must agree on/);
 
     Object.assign(r.recommendation, { unmet: [] });
     expect(html(r)).toContain('Every must-have the team named is met.');

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
 import { recommend, recommendedTools } from '../../src/engine/recommend.js';
+import type { Answers } from '../../src/engine/types.js';
 import { defaults } from '../../src/questionnaire/questions.js';
 import { InputError } from '../../src/errors.js';
 import { mergeAnswers, type Member } from '../../src/team/merge.js';
@@ -53,7 +54,7 @@ describe('recommendTeam', () => {
 
   it('recommends for the merged answers, and lists what no member answered as defaulted', () => {
     const r = recommendTeam([alice, bob], catalog);
-    const merged = { ...defaults(catalog), ...mergeAnswers([alice, bob], catalog).answers };
+    const merged = { ...defaults(catalog), ...mergeAnswers([alice, bob], catalog).answers } as Answers;
     expect(r.recommendation.tools).toEqual(recommendedTools(merged, catalog));
     expect(r.answers.needs).toEqual(['distributed-training', 'scheduling']);
     expect(r.defaulted).toContain('budget');
@@ -63,7 +64,7 @@ describe('recommendTeam', () => {
   it("gives each member's own advice, as the engine gives it for that member alone", () => {
     const r = recommendTeam([alice, bob], catalog);
     for (const [i, member] of [alice, bob].entries()) {
-      const own = recommend({ ...defaults(catalog), ...member.answers }, catalog).recommendation.tools;
+      const own = recommend({ ...defaults(catalog), ...member.answers } as Answers, catalog).recommendation.tools;
       expect(r.team!.members[i]!.recommendation.tools).toEqual(own);
       expect(r.team!.members[i]!.agrees).toBe(own.join() === r.recommendation.tools.join());
     }
