@@ -30,3 +30,10 @@ export class InterruptedError extends AdvisorError {
     super(message, exitCode);
   }
 }
+
+/** A write the checks before it could not foresee failed (a full disk, an I/O error): exit 1. */
+export class WriteError extends AdvisorError {
+  constructor(message: string) {
+    super(message, 1);
+  }
+}

@@ -18,12 +18,8 @@ const stderr = {
   },
 };
 
-// Ctrl+C at any moment (a prompt, a FIFO that never gets a writer) exits cleanly.
-process.once('SIGINT', () => {
-  stderr.write('\nInterrupted.\n');
-  process.exit(130);
-});
-process.once('SIGTERM', () => process.exit(143));
+// No signal handler here: SIGINT, SIGTERM and SIGHUP take their default action, which works even
+// while a write to a stalled pipe blocks the thread; see signals.ts for the moments that need one.
 
 // Anything that escapes the chain below (an error in a callback or a stream) still gets one line.
 process.on('uncaughtException', (err) => process.exit(exitCodeFor(err, stderr, debug)));

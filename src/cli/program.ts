@@ -58,8 +58,9 @@ function addAnswerOptions(cmd: Command): Command {
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS))
     .option('--no-interactive', 'never prompt; unanswered questions take their defaults')
     .option('--save <file>', 'write the resolved answers to a JSON file that --answers can replay')
+    .option('--force', 'replace an existing --save file without asking (needed without a terminal)')
     .option('--expect <tools>', 'exit 3 unless the recommendation is exactly these tools (comma-separated)')
-    .option('-o, --output <file>', 'write the rendered result to a file instead of standard output');
+    .option('-o, --output <file>', 'write the rendered result to a file (replaced whole) instead of standard output (-)');
 }
 
 /**

@@ -8,36 +8,42 @@ import { isatty } from 'node:tty';
 import type { Catalog } from '../catalog/schema.js';
 import type { Answers } from '../engine/types.js';
 import { InputError } from '../errors.js';
+import { quote } from '../util/quote.js';
 import { answersFromObject } from './resolve.js';
 
 export const MAX_ANSWERS_BYTES = 1024 * 1024;
 const LIMIT = `${MAX_ANSWERS_BYTES} bytes, 1 MiB`;
 const STDIN = 'answers from standard input';
+/** What answersFromObject names as expected for a YAML file, which must not speak of JSON. */
+const YAML_EXPECTED = 'a YAML mapping of answers by question id (like teamSize: small)';
 
 export async function readAnswersFile(
   path: string,
   catalog: Catalog,
   stdin?: AsyncIterable<Uint8Array | string>,
 ): Promise<Partial<Answers>> {
-  const { doc, where } = await readAnswersDocument(path, stdin);
-  return answersFromObject(doc, where, catalog);
+  const { doc, where, yaml } = await readAnswersDocument(path, stdin);
+  return answersFromObject(doc, where, catalog, yaml ? YAML_EXPECTED : undefined);
 }
 
 /** The parsed document of an answers file (or a team file), before its answers are checked. */
 export async function readAnswersDocument(
   path: string,
   stdin?: AsyncIterable<Uint8Array | string>,
-): Promise<{ doc: unknown; where: string }> {
+): Promise<{ doc: unknown; where: string; yaml: boolean }> {
   const where = path === '-' ? STDIN : path;
   // process.stdin only when read: creating it costs every other run time and memory.
   const bytes = path === '-' ? await readStdin(stdin ?? process.stdin) : await readPath(path);
+  // What a good file looks like, in the file's own format (standard input may be either).
+  const like = path === '-' ? 'JSON like {"teamSize": "small"} or YAML like teamSize: small' : /\.ya?ml$/i.test(path) ? 'YAML like teamSize: small' : 'JSON like {"teamSize": "small"}';
   // isUtf8 validates without ICU's decoder, which a start-up would otherwise load for one file.
-  if (!isUtf8(bytes)) throw new InputError(`${where}: not UTF-8 text; an answers file is JSON like {"teamSize": "small"}.`);
+  if (!isUtf8(bytes)) throw new InputError(`${where}: not UTF-8 text; an answers file is ${like}.`);
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
-  if (text.includes('\u0000')) throw new InputError(`${where}: looks binary; an answers file is JSON like {"teamSize": "small"}.`);
-  if (text.trim() === '') throw new InputError(`${where}: empty; an answers file is JSON like {"teamSize": "small"}.`);
+  if (text.includes('\u0000')) throw new InputError(`${where}: looks binary; an answers file is ${like}.`);
+  if (text.trim() === '') throw new InputError(`${where}: empty; an answers file is ${like}.`);
   let doc: unknown;
-  if (isYaml(path, text)) {
+  const yaml = isYaml(path, text);
+  if (yaml) {
     // The YAML parser is loaded only for YAML answers: JSON runs never pay for it.
     const { parseYamlAnswers } = await import('./answers-yaml.js');
     doc = parseYamlAnswers(text, where);
@@ -47,8 +53,11 @@ export async function readAnswersDocument(
     } catch (e) {
       throw new InputError(`${where}: not valid JSON (${jsonProblem(e, text)}).`);
     }
+    // JSON.parse keeps the last of two equal keys without a word; a file that says two things is refused.
+    const twice = duplicateJsonKey(text);
+    if (twice) throw new InputError(`${where}: the key ${quote(twice.key)} appears twice (${lineColumn(text, twice.offset)}); give each answer once.`);
   }
-  return { doc, where };
+  return { doc, where, yaml };
 }
 
 /** YAML by extension; standard input is JSON when it starts like JSON, YAML otherwise. */
@@ -62,10 +71,44 @@ function jsonProblem(e: unknown, text: string): string {
   const detail = e instanceof Error ? e.message.replace(/^JSON\.parse: /, '') : String(e);
   const at = /at position (\d+)/.exec(detail);
   if (!at || /\(line \d+/.test(detail)) return detail;
-  const before = text.slice(0, Number(at[1]));
+  return `${detail}: ${lineColumn(text, Number(at[1]))}`;
+}
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return `${detail}: line ${line}, column ${column}`;
+  return `line ${line}, column ${column}`;
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/**
+ * The first key that an object of valid JSON `text` repeats, in one pass: a set of keys per open
+ * object, each string read once. Escapes are compared decoded (`"\u0074eamSize"` is `teamSize`).
+ */
+export function duplicateJsonKey(text: string): { key: string; offset: number } | undefined {
+  const open: (Set<string> | undefined)[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b) open.push(new Set());
+    else if (c === 0x5b) open.push(undefined);
+    else if (c === 0x7d || c === 0x5d) open.pop();
+    else if (c === 0x22) {
+      const start = i;
+      for (i++; text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+      const keys = open[open.length - 1];
+      if (keys === undefined) continue;
+      let next = i + 1;
+      while (isSpace(text.charCodeAt(next))) next++;
+      if (text.charCodeAt(next) !== 0x3a) continue;
+      const raw = text.slice(start + 1, i);
+      const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+      if (keys.has(key)) return { key, offset: start };
+      keys.add(key);
+    }
+  }
+  return undefined;
 }
 
 async function readPath(path: string): Promise<Uint8Array> {

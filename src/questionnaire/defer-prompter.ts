@@ -8,6 +8,7 @@ export function deferPrompter(load: () => Promise<InteractivePrompter>): Interac
   return {
     ask: async (q, progress) => (await get()).ask(q, progress),
     review: async (answers, origins) => (await get()).review(answers, origins),
-    offerSave: async () => (await get()).offerSave(),
+    offerSave: async (check) => (await get()).offerSave(check),
+    confirmReplace: async (path) => (await get()).confirmReplace(path),
   };
 }

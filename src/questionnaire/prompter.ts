@@ -7,12 +7,18 @@ import type { Answers } from '../engine/types.js';
 import { inquirerKit, type PromptContext, type PromptKit } from './prompt-kit.js';
 import type { AnswerOrigin, AnswerValue, Prompter } from './resolve.js';
 import { reviewAnswers, type ReviewLine, type Reviewed } from './review.js';
+import { escapeControls } from '../util/quote.js';
 import { checkSavePath, DEFAULT_SAVE_PATH, exists, expandHome } from './save-path.js';
 
 export interface InteractivePrompter extends Prompter {
   review(answers: Answers, origins: Record<string, AnswerOrigin>): Promise<Reviewed>;
-  /** After the result: asks whether to save the answers; resolves to the path, or undefined. */
-  offerSave(): Promise<string | undefined>;
+  /**
+   * After the result: asks whether to save the answers; resolves to the path, or undefined.
+   * `check` refuses more paths than a missing folder does (the files of the same run).
+   */
+  offerSave(check?: (path: string) => string | undefined): Promise<string | undefined>;
+  /** Whether to replace an existing file (`--save FILE` on a terminal, without --force). */
+  confirmReplace(path: string): Promise<boolean>;
 }
 
 export interface PrompterOptions {
@@ -110,15 +116,23 @@ export function createPrompter(catalog: Catalog, io: Pick<Io, 'stdin'>, options:
       });
     },
 
-    async offerSave() {
+    async offerSave(check) {
       const save = await kit.confirm({ message: 'Save these answers to a file that --answers can replay?', default: false }, context);
       if (!save) return undefined;
+      const validate = async (typed: string) => {
+        const found = await checkSavePath(typed);
+        return found === true ? (check?.(expandHome(typed)) ?? true) : found;
+      };
       for (;;) {
-        const typed = await kit.input({ message: 'Save the answers to:', default: DEFAULT_SAVE_PATH, validate: checkSavePath }, context);
+        const typed = await kit.input({ message: 'Save the answers to:', default: DEFAULT_SAVE_PATH, validate }, context);
         const path = expandHome(typed);
         if (!(await exists(path))) return path;
         if (await kit.confirm({ message: `${path} exists. Replace it?`, default: false }, context)) return path;
       }
+    },
+
+    confirmReplace(path) {
+      return kit.confirm({ message: `${escapeControls(path)} exists. Replace it?`, default: false }, context);
     },
   };
 }

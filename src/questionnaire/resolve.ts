@@ -58,9 +58,9 @@ function describe(v: unknown): string {
  * Answers from a parsed JSON document (an answers file). Keys are question ids (`teamSize`) or
  * their flag names (`team-size`); the result has no prototype, so `__proto__` keys cannot pollute.
  */
-export function answersFromObject(doc: unknown, where: string, catalog: Catalog): Partial<Answers> {
+export function answersFromObject(doc: unknown, where: string, catalog: Catalog, expected = 'a JSON object of answers by question id (like {"teamSize": "small"})'): Partial<Answers> {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new InputError(`${where}: expected a JSON object of answers by question id (like {"teamSize": "small"}), got ${describe(doc)}.`);
+    throw new InputError(`${where}: expected ${expected}, got ${describe(doc)}.`);
   }
   const byKey = new Map<string, Question>();
   for (const q of catalog.questions) {

@@ -127,9 +127,11 @@ describe('unexpected failures (exit 1)', () => {
 });
 
 describe('signals while waiting for input', () => {
-  const signalled = (r: AsyncRun, code: number) => {
-    expect(r.signal).toBeNull();
-    expect(r.code).toBe(code);
+  // Nothing to undo while waiting: the signal's default action ends the run, so the caller (a
+  // shell shows 128 + N: 130, 143) learns that the run was interrupted.
+  const signalled = (r: AsyncRun, signal: NodeJS.Signals) => {
+    expect(r.signal).toBe(signal);
+    expect(r.code).toBeNull();
     expect(r.stdout).toBe('');
     expect(hasStack(r.stderr)).toBe(false);
   };
@@ -159,28 +161,22 @@ describe('signals while waiting for input', () => {
     }
   }
 
-  it.each([
-    ['SIGINT', 130, 'Interrupted.\n'],
-    ['SIGTERM', 143, ''],
-  ] as const)('%s during --answers - on a pipe that never closes', async (signal, code, stderr) => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s during --answers - on a pipe that never closes', async (signal) => {
     expect(existsSync('/proc/self/fdinfo')).toBe(true);
     const { child, done } = start(['recommend', '--answers', '-'], { keepStdinOpen: true, input: '{"teamSize": ' });
     await readingStdin(child.pid!);
     child.kill(signal);
     const r = await done;
-    signalled(r, code);
-    expect(r.stderr.trim()).toBe(stderr.trim());
+    signalled(r, signal);
+    expect(r.stderr).toBe('');
   });
 
-  it.each([
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const)('%s while waiting for a writer on a FIFO (--answers <(slow command))', async (signal, code) => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s while waiting for a writer on a FIFO (--answers <(slow command))', async (signal) => {
     const fifo = mkfifo(`answers-${signal}`);
     const { child, done } = start(['recommend', '--answers', fifo]);
     await holding(child.pid!, fifo);
     child.kill(signal);
-    signalled(await done, code);
+    signalled(await done, signal);
   });
 
   it('a FIFO is read once its writer writes', async () => {
@@ -299,8 +295,8 @@ describe.concurrent('non-ASCII and control characters in input', () => {
 
 describe('a file the CLI cannot write', () => {
   it('--output into a missing directory or a directory: exit 2 naming the path', () => {
-    expectOneLineError(run(['recommend', '--output', join(tmp, 'nowhere', 'x.md')]), 2, /nowhere\/x\.md: cannot write \(no such directory\)\./);
-    expectOneLineError(run(['recommend', '--save', tmp]), 2, /: cannot write \(is a directory\)\./);
+    expectOneLineError(run(['recommend', '--output', join(tmp, 'nowhere', 'x.md')]), 2, /--output .*nowhere\/x\.md: no such folder: .*nowhere$/);
+    expectOneLineError(run(['recommend', '--save', tmp]), 2, /--save .*: is a directory; name a file in it\./);
   });
 
   it('--output into a read-only directory: permission denied', () => {
@@ -311,7 +307,7 @@ describe('a file the CLI cannot write', () => {
     const install = copyInstall();
     try {
       const r = spawnSync(process.execPath, [install.bin, 'recommend', '--output', join(locked, 'x.md')], { encoding: 'utf8', env: testEnv(), cwd: install.dir, ...asUnprivileged() });
-      expectOneLineError({ code: r.status, stdout: r.stdout, stderr: r.stderr }, 2, /locked\/x\.md: cannot write \(permission denied\)\./);
+      expectOneLineError({ code: r.status, stdout: r.stdout, stderr: r.stderr }, 2, /locked\/x\.md: permission denied: cannot create files in .*locked$/);
     } finally {
       rmSync(install.dir, { recursive: true, force: true });
     }

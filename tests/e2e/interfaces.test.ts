@@ -136,7 +136,7 @@ describe('--expect and --output', () => {
   it('--output into a missing folder is an input error', () => {
     const r = run(['recommend', '--output', join(dir, 'no', 'such', 'adr.md')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/adr\.md: cannot write \(no such directory\)/);
+    expect(r.stderr).toMatch(/--output .*adr\.md: no such folder: .*no\/such$/m);
     expect(existsSync(join(dir, 'no'))).toBe(false);
   });
 
@@ -164,7 +164,7 @@ describe('--format markdown', () => {
   it('refuses a SOURCE_DATE_EPOCH that is not a time', () => {
     const r = run(['recommend', '--format', 'markdown'], { env: { SOURCE_DATE_EPOCH: 'yesterday' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/SOURCE_DATE_EPOCH: "yesterday" is not a Unix time in seconds/);
+    expect(r.stderr).toMatch(/SOURCE_DATE_EPOCH: "yesterday" is not a Unix time in whole seconds from 0 to 253402300799/);
   });
 });
 

@@ -11,6 +11,7 @@ function counting() {
     ask: async (_q, { current }) => current,
     review: async (answers, origins) => ({ answers, origins }),
     offerSave: async () => undefined,
+    confirmReplace: async () => false,
   };
   return { prompter: deferPrompter(async () => (loads++, real)), loads: () => loads };
 }

@@ -1,10 +1,9 @@
 // `recommend` (and bare `mlflow-advisor`): resolve answers, run the engine, render, gate.
-import { writeFile } from 'node:fs/promises';
 import { catalog } from '../../catalog/catalog.js';
 import { TOOL_IDS } from '../../catalog/ids.js';
 import { recommend } from '../../engine/recommend.js';
 import type { Answers } from '../../engine/types.js';
-import { ExpectationError, InputError } from '../../errors.js';
+import { ExpectationError, InputError, WriteError } from '../../errors.js';
 import { deferPrompter } from '../../questionnaire/defer-prompter.js';
 import type { InteractivePrompter } from '../../questionnaire/prompter.js';
 import { resolveAnswers } from '../../questionnaire/resolve.js';
@@ -12,9 +11,12 @@ import type { Result } from '../../schema/result.js';
 import { readMembers } from '../../team/members-file.js';
 import { renderJson } from '../../render/json.js';
 import { colourLevel } from '../../render/style.js';
+import { escapeControls } from '../../util/quote.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { FORMATS } from '../formats.js';
 import type { Io } from '../io.js';
+import { restoringTerminal } from '../signals.js';
+import { checkDistinct, planWrite, writePlanned, type WritePlan } from '../write-file.js';
 
 export interface RecommendFlags {
   /** One file, or several (one per team member) when --answers is repeated. */
@@ -24,6 +26,7 @@ export interface RecommendFlags {
   format?: (typeof FORMATS)[number];
   interactive?: boolean;
   save?: string;
+  force?: boolean;
   expect?: string;
   output?: string;
   [question: string]: unknown;
@@ -53,6 +56,21 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
   const interactive = opts.interactive !== false && io.stdoutIsTTY && io.stderrIsTTY && io.stdinIsTTY;
 
   const files = opts.answers === undefined ? [] : [opts.answers].flat();
+
+  // Where files go is checked before anything is read, computed or written: a mistake there exits
+  // 2 with nothing written anywhere. `-o -` is standard output, as everywhere.
+  const output = opts.output === '-' ? undefined : opts.output;
+  if (opts.save === '-') throw new InputError('--save -: standard output carries the result; name a file for the answers.');
+  const writes: { flag: string; plan: WritePlan }[] = [];
+  const outPlan = output !== undefined ? planWrite(output, '--output') : undefined;
+  if (outPlan) writes.push({ flag: '--output', plan: outPlan });
+  let savePlan = opts.save !== undefined ? planWrite(opts.save, '--save') : undefined;
+  if (savePlan) writes.push({ flag: '--save', plan: savePlan });
+  checkDistinct(writes, files);
+  // --member adds to the team file --save names, which is meant to exist; anything else replaced is asked for.
+  const replacing = savePlan?.exists === true && !opts.force && opts.member === undefined;
+  if (replacing && !interactive) throw new InputError(`--save ${savePlan!.path}: exists; add --force to replace it.`);
+
   if (files.includes('-') && io.stdinIsTTY) {
     throw new InputError('--answers -: standard input is a terminal; pipe the answers in (e.g. --answers - < team.json) or give a file.');
   }
@@ -66,24 +84,32 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
   for (const f of files) read.push(await readMembers(f, catalog, f === '-' ? stdin : undefined));
   const flags: Partial<Answers> = {};
   for (const q of catalog.questions) if (opts[q.id] !== undefined) flags[q.id] = opts[q.id] as string | string[];
+  const prompter = interactive ? restoringTerminal(deferPrompter(() => makePrompter(io))) : undefined;
+  /** On a terminal, replacing an existing --save file is asked before anything is written. */
+  const confirmSave = async () => {
+    if (!replacing || !prompter || !savePlan || (await prompter.confirmReplace(savePlan.path))) return;
+    io.stderr.write(`Not saving the answers: ${escapeControls(savePlan.path)} is kept.\n`);
+    savePlan = undefined;
+  };
   // Several files, or one team file: the team's decision (no questionnaire: each member answered).
   if (read.length > 1 || read.some((r) => r.teamFile)) {
     if (opts.member !== undefined) throw new InputError('--member: adds one person\'s answers; give at most one plain --answers file with it.');
     const { recommendTeam } = await import('../../team/team.js');
     const members = read.flatMap((r) => r.members);
     const result = recommendTeam(members, catalog, { flags });
-    await emit(result, format, opts, io);
-    if (opts.save !== undefined) {
+    await confirmSave();
+    await emit(result, format, outPlan, io);
+    if (savePlan !== undefined) {
       // The team as one team file: replayable with a single --answers.
-      await writeOut(opts.save, JSON.stringify({ members: members.map((m) => ({ name: m.name, answers: { ...m.answers, ...flags } })) }, null, 2) + '\n');
-      io.stderr.write(`Saved the team's answers to ${opts.save} (replay with --answers ${opts.save})\n`);
+      await writePlanned(savePlan, JSON.stringify({ members: members.map((m) => ({ name: m.name, answers: { ...m.answers, ...flags } })) }, null, 2) + '\n');
+      const path = escapeControls(savePlan.path);
+      io.stderr.write(`Saved the team's answers to ${path} (replay with --answers ${path})\n`);
     }
     gate(expected, result.recommendation.tools);
     return;
   }
   const file = read[0]?.members[0]!.answers;
 
-  const prompter = interactive ? deferPrompter(() => makePrompter(io)) : undefined;
   const resolved = await resolveAnswers(catalog, { flags, file }, prompter);
   const started = io.debug ? process.hrtime.bigint() : 0n;
   const result = recommend(resolved.answers, catalog, { defaulted: resolved.defaulted });
@@ -93,20 +119,40 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
     io.debug(`recommend() took ${ms.toFixed(2)} ms in this process (${samples} sensitivity samples, ${result.recommendation.flips.length} flips)`);
   }
 
-  await emit(result, format, opts, io);
-
-  // --save is the non-interactive way; after a questionnaire, offer it.
-  const asked = Object.values(resolved.origins).includes('prompt');
-  const savePath = opts.save ?? (prompter && asked ? await prompter.offerSave() : undefined);
-  if (savePath !== undefined && opts.member !== undefined) {
+  // The team file --member adds to is read and checked before anything is written.
+  let teamText: string | undefined;
+  if (savePlan !== undefined && opts.member !== undefined) {
     const { addMember } = await import('../../team/team-file.js');
     const given = Object.fromEntries(catalog.questions.filter((q) => resolved.origins[q.id] !== 'default').map((q) => [q.id, resolved.answers[q.id]!]));
-    const text = await addMember(savePath, opts.member, given, catalog);
-    await writeOut(savePath, text);
-    io.stderr.write(`Added ${opts.member} to ${savePath} (the team's advice: --answers ${savePath})\n`);
-  } else if (savePath !== undefined) {
-    await writeOut(savePath, renderJson(resolved.answers));
-    io.stderr.write(`Saved answers to ${savePath} (replay with --answers ${savePath})\n`);
+    teamText = await addMember(savePlan.path, opts.member, given, catalog);
+  }
+  await confirmSave();
+  await emit(result, format, outPlan, io);
+
+  // --save is the non-interactive way; after a questionnaire, offer it. From here on the result
+  // is out: a failure is exit 1, never 2, which promises that nothing was written.
+  const asked = Object.values(resolved.origins).includes('prompt');
+  if (savePlan === undefined && opts.save === undefined && prompter && asked) {
+    const sameRun = (path: string) => {
+      try {
+        checkDistinct([...writes, { flag: '--save', plan: planWrite(path, '--save') }], files);
+        return undefined;
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+    };
+    const typed = await prompter.offerSave(sameRun);
+    if (typed !== undefined) savePlan = late(() => planWrite(typed, '--save'));
+  }
+  if (savePlan !== undefined) {
+    const path = escapeControls(savePlan.path);
+    if (teamText !== undefined) {
+      await writePlanned(savePlan, teamText);
+      io.stderr.write(`Added ${escapeControls(opts.member!)} to ${path} (the team's advice: --answers ${path})\n`);
+    } else {
+      await writePlanned(savePlan, renderJson(resolved.answers));
+      io.stderr.write(`Saved answers to ${path} (replay with --answers ${path})\n`);
+    }
   }
 
   gate(expected, result.recommendation.tools);
@@ -120,13 +166,13 @@ function gate(expected: string[] | undefined, tools: readonly string[]): void {
   }
 }
 
-async function emit(result: Result, format: string, opts: RecommendFlags, io: Io): Promise<void> {
+async function emit(result: Result, format: string, outPlan: WritePlan | undefined, io: Io): Promise<void> {
   let text: string;
   if (format === 'json') text = renderJson(result);
   else if (format === 'markdown') text = (await import('../../render/markdown.js')).renderMarkdown(result, catalog, recordDate(io.env));
   else if (format === 'html') text = (await import('../../render/html.js')).renderHtml(result, catalog, recordDate(io.env));
   else {
-    const toFile = opts.output !== undefined;
+    const toFile = outPlan !== undefined;
     const { renderTable } = await import('../../render/table.js');
     text = renderTable(result, catalog, {
       colour: toFile ? 0 : colourLevel(io.env, io.stdoutIsTTY),
@@ -134,25 +180,31 @@ async function emit(result: Result, format: string, opts: RecommendFlags, io: Io
     });
   }
 
-  if (opts.output !== undefined) {
-    await writeOut(opts.output, text);
-    io.stderr.write(`Wrote ${opts.output}\n`);
+  if (outPlan) {
+    await writePlanned(outPlan, text);
+    io.stderr.write(`Wrote ${escapeControls(outPlan.path)}\n`);
   } else io.stdout.write(text);
 }
+
+/** A check made after the result is out: its failure is exit 1. */
+function late<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    throw e instanceof InputError ? new WriteError(e.message) : e;
+  }
+}
+
+/** The latest SOURCE_DATE_EPOCH taken: the last second of year 9999, the last a four-digit year shows. */
+export const MAX_SOURCE_DATE_EPOCH = 253402300799;
 
 /** The decision record's date: today, or SOURCE_DATE_EPOCH (seconds) for reproducible records. */
 export function recordDate(env: NodeJS.ProcessEnv): Date {
   const raw = env.SOURCE_DATE_EPOCH;
   if (raw === undefined || raw === '') return new Date();
-  if (!/^\d+$/.test(raw.trim())) throw new InputError(`SOURCE_DATE_EPOCH: "${raw}" is not a Unix time in seconds; unset it or give one like 1767225600.`);
-  return new Date(Number(raw.trim()) * 1000);
-}
-
-async function writeOut(path: string, text: string): Promise<void> {
-  try {
-    await writeFile(path, text);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: cannot write (${code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : String(code)}).`);
+  const seconds = /^\d{1,12}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  if (!(seconds <= MAX_SOURCE_DATE_EPOCH)) {
+    throw new InputError(`SOURCE_DATE_EPOCH: "${raw}" is not a Unix time in whole seconds from 0 to ${MAX_SOURCE_DATE_EPOCH} (9999-12-31); unset it or give one like 1767225600.`);
   }
+  return new Date(seconds * 1000);
 }
