@@ -54,6 +54,22 @@ describe('mlflow-advisor on a terminal', () => {
     expect(notes).toContain('echo=1 icanon=1');
   }, 60_000);
 
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s at a prompt ends the run with %i, the cursor shown and the terminal back in its mode', async (signal, code) => {
+    session = PtySession.start([]);
+    await session.waitFor(/\? \(1\/\d+\) /);
+    await session.signal(signal);
+    const exit = await session.exit();
+    // The relay reports a command killed by signal N as 128 + N, as a shell does.
+    expect(exit.code).toBe(code);
+    expect(hasStack(session.text)).toBe(false);
+    expect(session.raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(session.raw.lastIndexOf('\u001b[?25l'));
+    expect(exit.notes).toContain('echo=1 icanon=1');
+  }, 60_000);
+
   it('with standard input from /dev/null on a terminal, never prompts and answers from defaults', async () => {
     session = PtySession.start([], { stdinNull: true });
     const { code } = await session.exit();

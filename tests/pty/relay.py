@@ -45,6 +45,9 @@ def main() -> int:
         finally:
             os._exit(127)
 
+    # The command's process id, for tests that signal it.
+    sys.stderr.write("relay: pid %d\n" % pid)
+    sys.stderr.flush()
     deadline = time.monotonic() + args.timeout
     stdin_open = True
     out = sys.stdout.buffer

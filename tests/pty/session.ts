@@ -90,6 +90,19 @@ export class PtySession {
     });
   }
 
+  /** Sends a signal to the command itself (not the relay), as `kill -TERM PID` would. */
+  async signal(signal: NodeJS.Signals): Promise<void> {
+    for (let i = 0; i < 500; i++) {
+      const pid = /relay: pid (\d+)/.exec(this.notes)?.[1];
+      if (pid) {
+        process.kill(Number(pid), signal);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`the relay did not report the command's pid (${this.notes.trim()})`);
+  }
+
   press(keys: string): void {
     this.child.stdin.write(keys);
   }
