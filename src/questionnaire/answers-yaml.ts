@@ -39,7 +39,7 @@ export function parseYamlAnswers(text: string, where: string): unknown {
   };
   const invalid = (what: string) => new InputError(`${where}: not valid YAML (${what}).`);
   try {
-    const doc = parseDocument(text, { schema: 'core', uniqueKeys: false, merge: false, prettyErrors: false, lineCounter: lines });
+    const doc = parseDocument(text, { schema: 'core', resolveKnownTags: false, uniqueKeys: false, merge: false, prettyErrors: false, lineCounter: lines });
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem) {
       const what =

@@ -198,7 +198,7 @@ describe('exit codes of failed writes', () => {
 describe('signals end the run in every state', () => {
   const python = spawnSync('python3', ['--version']).status === 0;
 
-  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s while blocked writing to a pipe nobody reads', (signal, ctx) => {
+  it.for(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s while blocked writing to a pipe nobody reads', (signal, ctx) => {
     if (!python || process.platform !== 'linux') return ctx.skip('needs python3 on Linux to shrink a pipe');
     const r = spawnSync('python3', [STALL, signal, '--', process.execPath, BIN, 'recommend', '--json'], { encoding: 'utf8', timeout: 30_000 });
     const [state, code, seconds] = r.stdout.trim().split(' ');

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
 import { InputError } from '../../src/errors.js';
-import { MAX_ANSWERS_BYTES, isYaml, readAnswersFile } from '../../src/questionnaire/answers-file.js';
+import { MAX_ANSWERS_BYTES, duplicateJsonKey, isYaml, readAnswersFile } from '../../src/questionnaire/answers-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'advisor-answers-'));
 const file = (name: string, content: string | Buffer) => {
@@ -66,6 +66,17 @@ describe('readAnswersFile', () => {
     ['invalid YAML', 'bad.yaml', 'needs: [lineage\n', /bad\.yaml: not valid YAML \(/],
     ['a repeated YAML key', 'dup.yaml', 'budget: minimal\nbudget: generous\n', /dup\.yaml: the key "budget" appears twice at line 2, column 1; give each answer once\./],
     ['several YAML documents', 'docs.yaml', 'budget: minimal\n---\nbudget: generous\n', /docs\.yaml: not valid YAML \(more than one document; an answers file is one mapping at line 2/],
+    ['a YAML key repeated through an alias', 'alias.yaml', 'x: &k budget\n*k : minimal\nbudget: generous\n', /alias\.yaml: the key "budget" appears twice at line 3, column 1; give each answer once\./],
+    ['a YAML key repeated in a nested mapping', 'nested.yaml', 'needs:\n  - {a: 1, a: 2}\n', /nested\.yaml: the key "a" appears twice at line 2, column 12/],
+    ['an unknown YAML tag', 'tag.yaml', 'teamSize: !custom small\n', /tag\.yaml: not valid YAML \(Unresolved tag: !custom at line 1, column 11\)\./],
+    ['a YAML 1.1 tag', 'binary.yaml', 'teamSize: !!binary aGVsbG8=\n', /binary\.yaml: not valid YAML \(Unresolved tag: tag:yaml\.org,2002:binary/],
+    ['a YAML key that is a mapping', 'mapkey.yaml', '? {a: 1}\n: small\n', /mapkey\.yaml: not valid YAML \(a key that is a list or a mapping at line 1/],
+    ['YAML nested too deeply', 'deep.yaml', '['.repeat(5000), /deep\.yaml: not valid YAML \(nested too deeply/],
+    ['YAML of too many lines', 'long.yaml', 'k: v\n'.repeat(6000), /long\.yaml: too large for YAML answers \(more than 10000 lines, list items and separators\)/],
+    ['a YAML list', 'list.yaml', '- small\n', /^[^{]*list\.yaml: expected a YAML mapping of answers by question id \(like teamSize: small\), got a list\.$/],
+    ['a binary YAML file', 'bin.yaml', Buffer.from([0x61, 0x00]), /bin\.yaml: looks binary; an answers file is YAML like teamSize: small\.$/],
+    ['a repeated JSON key', 'dup.json', '{"budget": "minimal",\n "budget": "generous"}', /dup\.json: the key "budget" appears twice \(line 2, column 2\); give each answer once\./],
+    ['a JSON key repeated through an escape', 'esc.json', '{"budget": "minimal", "\\u0062udget": "generous"}', /esc\.json: the key "budget" appears twice \(line 1, column 23\)/],
     ['an empty file', 'empty.json', '  \n', /empty\.json: empty;/],
     ['bytes that are not UTF-8', 'latin.json', Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]), /latin\.json: not UTF-8 text/],
     ['a binary file', 'bin.json', Buffer.from([0x7b, 0x00, 0x7d]), /bin\.json: looks binary/],
@@ -74,6 +85,8 @@ describe('readAnswersFile', () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toMatch(message);
     expect((err as Error).message).not.toContain('\n');
+    // Each format speaks of itself only.
+    expect((err as Error).message).not.toMatch(name.endsWith('.yaml') ? /JSON/ : /YAML/);
   });
 
   it('rejects a missing file, a directory and a file over the size limit before reading it', async () => {
@@ -83,6 +96,16 @@ describe('readAnswersFile', () => {
     const big = file('big.json', Buffer.alloc(MAX_ANSWERS_BYTES + 1, 0x20));
     await expect(read(big)).rejects.toThrow(/big\.json: \d+ bytes is too large for an answers file/);
     await expect(stdin(' '.repeat(MAX_ANSWERS_BYTES + 1), 4)).rejects.toThrow(/standard input: more than \d+ bytes/);
+  });
+
+  it('finds a repeated JSON key in one pass, in any object, not across objects or in strings', () => {
+    expect(duplicateJsonKey('{"a": {"x": 1}, "b": {"x": 2}, "c": ["a", "a"], "d": "a:"}')).toBeUndefined();
+    expect(duplicateJsonKey('{"a": [{"x": 1, "y": {"x": 0}, "x": 2}]}')).toEqual({ key: 'x', offset: 31 });
+    expect(duplicateJsonKey('{"q\\"": 1, "q\\"" : 2}')).toEqual({ key: 'q"', offset: 11 });
+    // 100,000 keys, the last one repeated: found, and in one pass (a quadratic check would not finish).
+    const keys = Array.from({ length: 100_000 }, (_, i) => `"k${i}": 1`);
+    const text = `{${keys.join(',')}, "k0": 2}`;
+    expect(duplicateJsonKey(text)?.key).toBe('k0');
   });
 
   it('names standard input in its messages', async () => {
