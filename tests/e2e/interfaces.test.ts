@@ -3,14 +3,15 @@
 // output conventions (one JSON document, messages on stderr, colour rules, closed pipes).
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ANSWER_SETS, asFlags } from '../fixtures/answer-sets.js';
 import { BIN, hasStack, run } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'advisor-e2e-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, content: string) => {
   const path = join(dir, name);
   writeFileSync(path, content);

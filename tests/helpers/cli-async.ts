@@ -4,7 +4,7 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { chmodSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { BIN, type Run } from './cli.js';
+import { BIN, CLI_TMPDIR, type Run } from './cli.js';
 
 export interface AsyncRun extends Run {
   signal: NodeJS.Signals | null;
@@ -16,7 +16,7 @@ export interface Started {
 }
 
 export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...extra };
+  const env: Record<string, string | undefined> = { ...process.env, TMPDIR: CLI_TMPDIR ?? process.env.TMPDIR, NO_COLOR: undefined, FORCE_COLOR: undefined, ...extra };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   return env as NodeJS.ProcessEnv;
 }

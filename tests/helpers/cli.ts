@@ -10,8 +10,14 @@ export interface Run {
   stderr: string;
 }
 
+/**
+ * The spawned CLI's temp folder: the suite's own (tests/setup/build.ts), never the system's.
+ * HOME and XDG_CACHE_HOME are the suite's too, set there for every process the tests start.
+ */
+export const CLI_TMPDIR = process.env.MLFLOW_ADVISOR_TEST_TMPDIR;
+
 export function run(args: string[], opts: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
+  const env: Record<string, string | undefined> = { ...process.env, TMPDIR: CLI_TMPDIR ?? process.env.TMPDIR, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const options: SpawnSyncOptions = {
     encoding: 'utf8',

@@ -18,13 +18,14 @@ function unlock(dir: string): void {
 
 export default function setup(): () => void {
   execFileSync(process.execPath, ['scripts/build.mjs', '--no-types'], { stdio: 'inherit' });
-  // One folder for everything a run of the suite creates: the temp folders of the tests (os.tmpdir()
-  // reads TMPDIR), and the home and cache of every CLI they spawn, which inherit this environment.
-  // The user's own cache is never written, and nothing is left behind.
+  // One folder for the home, cache and temp folder of every CLI the tests spawn (they inherit HOME
+  // and XDG_CACHE_HOME; the helpers give them TMPDIR): the user's own cache is never written, and
+  // the folder goes when the suite ends. The tests' own temp folders stay in the system's, where
+  // each test file removes its own.
   const root = mkdtempSync(join(tmpdir(), 'mlflow-advisor-tests-'));
-  // Searchable by all, and the temp folder shared like /tmp: some tests run the CLI as `nobody`.
+  // Searchable by all, the temp folder shared like /tmp: some tests run the CLI as `nobody`.
   chmodSync(root, 0o755);
-  for (const [name, sub, mode] of [['TMPDIR', 'tmp', 0o1777], ['HOME', 'home', 0o755], ['XDG_CACHE_HOME', 'cache', 0o755]] as const) {
+  for (const [name, sub, mode] of [['MLFLOW_ADVISOR_TEST_TMPDIR', 'tmp', 0o1777], ['HOME', 'home', 0o755], ['XDG_CACHE_HOME', 'cache', 0o755]] as const) {
     mkdirSync(join(root, sub));
     chmodSync(join(root, sub), mode);
     process.env[name] = join(root, sub);

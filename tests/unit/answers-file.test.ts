@@ -1,15 +1,16 @@
 // Answers files and standard input: JSON and YAML give the same answers, and every bad file is
 // an InputError naming the file, the key, the allowed values and the closest valid key.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
 import { InputError } from '../../src/errors.js';
 import { MAX_ANSWERS_BYTES, duplicateJsonKey, isYaml, readAnswersFile } from '../../src/questionnaire/answers-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'advisor-answers-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, content: string | Buffer) => {
   const path = join(dir, name);
   writeFileSync(path, content);

@@ -1,10 +1,10 @@
 // Shell completion scripts: generated from the program and the question data, valid for each
 // shell, and completing commands, flags and values when a shell actually runs them.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
 import { completionScript, completionSpec, parseShell, SHELLS } from '../../src/cli/commands/completion.js';
 import type { Io } from '../../src/cli/io.js';
@@ -18,6 +18,7 @@ const script = (shell: (typeof SHELLS)[number]) => completionScript(shell, spec)
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const shellRun = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8', timeout: 20_000 });
 const dir = mkdtempSync(join(tmpdir(), 'advisor-completion-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The script for a shell, written to a file the shell can read. */
 const scriptFile = (shell: (typeof SHELLS)[number]) => {
   const path = join(dir, `completion.${shell}`);

@@ -232,6 +232,51 @@ describe('recommend on a (fake) terminal', () => {
     expect(replayed.recommendation.tools).toEqual(asked.recommendation.tools);
   });
 
+  it('--save onto an existing file asks first; no keeps the file and still prints the result', async () => {
+    const path = join(tmp, 'kept.json');
+    writeFileSync(path, 'keep me');
+    const answered = { teamSize: 'solo', answers: undefined } as const;
+    let asked = '';
+    const { kit } = scriptedKit((screen) => {
+      if (screen.includes('Replace it?')) asked = screen;
+      return [ENTER];
+    });
+    const declined = fakeTerminal();
+    await runRecommend({ ...answered, json: true, save: path }, declined.io, async () => prompterWith(kit));
+    expect(asked.replace(/\n/g, '')).toContain(`${path} exists. Replace it? (y/N)`);
+    expect(JSON.parse(declined.out.stdout).answers.teamSize).toBe('solo');
+    expect(declined.out.stderr).toContain(`Not saving the answers: ${path} is kept.`);
+    expect(readFileSync(path, 'utf8')).toBe('keep me');
+
+    const yes = scriptedKit((screen) => (screen.includes('Replace it?') ? ['y', ENTER] : [ENTER]));
+    const accepted = fakeTerminal();
+    await runRecommend({ ...answered, json: true, save: path }, accepted.io, async () => prompterWith(yes.kit));
+    expect(JSON.parse(readFileSync(path, 'utf8')).teamSize).toBe('solo');
+
+    // With --force nothing is asked.
+    const forced = fakeTerminal();
+    writeFileSync(path, 'replace me');
+    const noAsk = scriptedKit((screen) => {
+      if (screen.includes('Replace it?')) throw new Error('must not ask with --force');
+      return [ENTER];
+    });
+    await runRecommend({ ...answered, json: true, save: path, force: true }, forced.io, async () => prompterWith(noAsk.kit));
+    expect(JSON.parse(readFileSync(path, 'utf8')).teamSize).toBe('solo');
+  });
+
+  it('the offer to save refuses the answers file of the run, and waits for another path', async () => {
+    const answers = join(tmp, 'in.json');
+    writeFileSync(answers, '{"teamSize": "solo"}');
+    const { kit } = scriptedKit([
+      { see: /Save these answers/, keys: ['y', ENTER] },
+      { see: /Save the answers to:/, keys: [answers, ENTER], after: { see: /is the answers file of this run/, keys: [CTRL_C] } },
+    ]);
+    const prompter = prompterWith(kit);
+    const check = (p: string) => (p === answers ? '--save: is the answers file of this run' : undefined);
+    await expect(prompter.offerSave(check)).rejects.toMatchObject({ name: 'ExitPromptError' });
+    expect(readFileSync(answers, 'utf8')).toBe('{"teamSize": "solo"}');
+  });
+
   it.each([
     ['stdin is not a terminal', { stdinIsTTY: false }, {}],
     ['stdout is not a terminal', { stdoutIsTTY: false }, {}],
