@@ -50,14 +50,17 @@ export function planWrite(path: string, flag: string): WritePlan {
   }
   if (info?.isSymbolicLink()) {
     try {
-      target = nodeFs.realpathSync(path);
-      info = nodeFs.statSync(target);
+      info = nodeFs.statSync(path);
     } catch (e) {
       if (errno(e) !== 'ENOENT') throw pathProblem(e);
       throw fail(`a symbolic link to ${nodeFs.readlinkSync(path)}, which does not exist; create it or remove the link.`);
     }
+    // A file is replaced where the link leads; a pipe behind /dev/stdout has no path, and is written through the link.
+    if (info.isFile()) target = nodeFs.realpathSync(path);
   }
   if (info?.isDirectory()) throw fail('is a directory; name a file in it.');
+  // What spawns a program with socket pairs for its output (as Node does): no path opens those.
+  if (info?.isSocket()) throw fail(`is a socket and cannot be opened by name${flag === '--output' ? '; use -o - for standard output' : ''}.`);
   if (info && !info.isFile()) {
     try {
       nodeFs.accessSync(target, nodeFs.constants.W_OK);

@@ -54,7 +54,8 @@ export async function readAnswersDocument(
       throw new InputError(`${where}: not valid JSON (${jsonProblem(e, text)}).`);
     }
     // JSON.parse keeps the last of two equal keys without a word; a file that says two things is refused.
-    const twice = duplicateJsonKey(text);
+    // Only an object can be answers (anything else is refused below), so only then is it scanned.
+    const twice = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? duplicateJsonKey(text) : undefined;
     if (twice) throw new InputError(`${where}: the key ${quote(twice.key)} appears twice (${lineColumn(text, twice.offset)}); give each answer once.`);
   }
   return { doc, where, yaml };

@@ -93,6 +93,13 @@ describe('--output names', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
     expect(readdirSync(d)).toEqual([]);
+    // /dev/stdout on a pipe: a link to a pipe with no path, written through.
+    const through = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" recommend --json -o /dev/stdout | cat`], { encoding: 'utf8', cwd: d });
+    expect(through.status).toBe(0);
+    expect(JSON.parse(through.stdout).schemaVersion).toBe(1);
+    // On a socket (how Node spawns), which no path opens: said before anything is written.
+    const socket = run(['recommend', '--json', '-o', '/dev/stdout'], { cwd: d });
+    expect(socket).toMatchObject({ code: 2, stdout: '', stderr: 'mlflow-advisor: --output /dev/stdout: is a socket and cannot be opened by name; use -o - for standard output.\n' });
   });
 
   it("-o '' and --save '' say a name is needed", () => {

@@ -125,7 +125,7 @@ const recommendItem = (root: boolean): fc.Arbitrary<Item> =>
         answersFile: f,
       })),
     },
-    { weight: 1, arbitrary: fc.constantFrom<Item>({ tokens: ['--output', 'out.txt'], validity: 'valid', output: true }, { tokens: ['-o', 'out.md'], validity: 'valid', output: true }, { tokens: ['--save', 'saved.json'], validity: 'valid' }) },
+    { weight: 1, arbitrary: fc.constantFrom<Item>({ tokens: ['--output', 'out.txt'], validity: 'valid', output: true }, { tokens: ['-o', 'out.md'], validity: 'valid', output: true }, { tokens: ['--save', 'saved.json', '--force'], validity: 'valid' }) },
     { weight: 1, arbitrary: fc.constantFrom<Item>(...(root ? ['-h', '--help', '-v', '--version'] : ['-h', '--help']).map((t) => ({ tokens: [t], validity: 'valid' as const, help: true }))) },
     { weight: 2, arbitrary: junk(root ? undefined : 'recommend') },
   );
