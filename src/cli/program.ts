@@ -26,8 +26,8 @@ Examples:
   $ mlflow-advisor recommend --member alice --save team.json          # add your answers to a team file
 
 Without a terminal (CI, pipes) or with --no-interactive it never prompts: unanswered questions take
-their defaults and the output lists them. Exit codes: 0 ok, 1 unexpected failure, 2 bad usage or
-input, 3 --expect mismatch, 130 interrupted.`;
+their defaults and the output lists them. Exit codes: 0 ok, 1 a file not written or an unexpected
+failure, 2 bad usage or input (nothing written), 3 --expect mismatch, 130 interrupted.`;
 
 const ROOT_EXAMPLES = `${RECOMMEND_EXAMPLES.replace(/\n\nWithout[\s\S]*$/, '')}
   $ mlflow-advisor compare                           # the four tools on every criterion

@@ -9,7 +9,7 @@ import { catalog } from '../../src/catalog/catalog.js';
 import { runRecommend } from '../../src/cli/commands/recommend.js';
 import { exitCodeFor, MAX_MESSAGE, oneLine, takeDebug } from '../../src/cli/exit-code.js';
 import type { Io } from '../../src/cli/io.js';
-import { ExpectationError, InputError, InterruptedError } from '../../src/errors.js';
+import { ExpectationError, InputError, InterruptedError, WriteError } from '../../src/errors.js';
 import { MAX_ANSWERS_BYTES, readAnswersFile } from '../../src/questionnaire/answers-file.js';
 import { colourLevel } from '../../src/render/style.js';
 import { grid, visibleWidth } from '../../src/render/table.js';
@@ -40,6 +40,8 @@ describe('exitCodeFor', () => {
     expect(mapped(new ExpectationError('expected mlflow but the advice is airflow.')).code).toBe(3);
     expect(mapped(new InterruptedError()).code).toBe(130);
     expect(mapped(new InterruptedError('Terminated.', 143)).code).toBe(143);
+    // A failed write is no bug: one line, exit 1, no request for a stack trace.
+    expect(mapped(new WriteError('adr.md: not written (no space left on the device).'))).toEqual({ code: 1, text: 'mlflow-advisor: adr.md: not written (no space left on the device).\n' });
   });
 
   it('Ctrl+C in a prompt is an interruption (130)', async () => {
