@@ -30,6 +30,8 @@ export default function setup(): () => void {
     chmodSync(join(root, sub), mode);
     process.env[name] = join(root, sub);
   }
+  // The compile cache too (by default in the system's temp folder), for CLIs spawned without the helpers.
+  process.env.NODE_COMPILE_CACHE = join(root, 'cache', 'compile');
   return () => {
     unlock(root);
     rmSync(root, { recursive: true, force: true });
