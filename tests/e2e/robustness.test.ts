@@ -78,6 +78,28 @@ describe('--output and --save never replace an input or each other', () => {
     expect(readdirSync(d)).toEqual(['team.json']);
   });
 
+  it("a team's --save needs --force over an existing file; --member adds to its team file without it", () => {
+    const d = folder('team-save');
+    writeFileSync(join(d, 'alice.json'), '{"teamSize": "small"}');
+    writeFileSync(join(d, 'bob.json'), '{"teamSize": "large"}');
+    writeFileSync(join(d, 'team.json'), '{"members": [{"name": "carol", "answers": {}}]}\n');
+    const team = ['recommend', '--json', '--answers', join(d, 'alice.json'), '--answers', join(d, 'bob.json'), '--save', join(d, 'team.json')];
+    const refused = run(team);
+    expect(refused).toMatchObject({ code: 2, stdout: '' });
+    expect(refused.stderr).toMatch(/team\.json: exists; add --force to replace it\./);
+    expect(run([...team, '--force']).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(d, 'team.json'), 'utf8')).members.map((m: { name: string }) => m.name)).toEqual(['alice', 'bob']);
+
+    const added = run(['recommend', '--json', '--team-size', 'solo', '--member', 'dave', '--save', join(d, 'team.json')]);
+    expect(added.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(d, 'team.json'), 'utf8')).members.map((m: { name: string }) => m.name)).toEqual(['alice', 'bob', 'dave']);
+    // The answers file of a member is never the team file written.
+    const clash = run(['recommend', '--answers', join(d, 'team.json'), '--answers', join(d, 'bob.json'), '--save', join(d, 'team.json'), '--force']);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toMatch(/is the answers file of this run/);
+    expect(readdirSync(d).sort()).toEqual(['alice.json', 'bob.json', 'team.json']);
+  });
+
   it('--save into a missing folder is refused before the result is printed', () => {
     const r = run(['recommend', '--save', join(dir, 'no', 'such', 'team.json')]);
     expect(r.code).toBe(2);
