@@ -4,6 +4,8 @@
 // process.stderr are streams whose creation loads Node's stream and net modules (about a fifth
 // of Node's own start-up here), and a run prints one document and exits, so it needs none of
 // what a stream adds. A write is complete when it returns: nothing is lost at exit.
+// A write to a stalled reader blocks the thread; signals still end the run then, because no
+// JavaScript handler is waiting for the thread (see signals.ts).
 import { fstatSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import type { Sink } from './exit-code.js';
