@@ -252,6 +252,31 @@ describe('signals end the run in every state', () => {
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
+  it('a signal at any moment of a run (start-up, parsing, computing, writing) ends it by that signal, or finds it done', async () => {
+    const d = folder('any-moment');
+    writeFileSync(join(d, 'team.yaml'), 'teamSize: small\ntracking: essential\n');
+    const runs = Array.from({ length: 12 }, (_, i) => {
+      const out = join(d, `out-${i}.md`);
+      const { child, done } = start(['recommend', '--answers', join(d, 'team.yaml'), '--format', 'markdown', '--output', out]);
+      const signal = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const)[i % 3]!;
+      setTimeout(() => child.kill(signal), i * 40);
+      return done.then((r) => ({ r, signal, out }));
+    });
+    for (const { r, signal, out } of await Promise.all(runs)) {
+      if (r.signal === null) {
+        // Done before the signal came: a whole file.
+        expect(r.code).toBe(0);
+        expect(readFileSync(out, 'utf8')).toMatch(/^# Adopt [\s\S]*\n$/);
+      } else {
+        expect(r.signal).toBe(signal);
+        // Either no file or a whole one (a signal during the write waits for the rename).
+        if (existsSync(out)) expect(readFileSync(out, 'utf8')).toMatch(/^# Adopt /);
+      }
+      expect(hasStack(r.stderr)).toBe(false);
+    }
+    expect(readdirSync(d).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('--output to a FIFO with a reader is written in place', async () => {
     const d = folder('fifo-read');
     const fifo = mkfifo(d, 'out');
