@@ -110,9 +110,9 @@ export function processIo(options: { debug?: boolean } = {}): Io {
     get stderrIsTTY() {
       return terminal(2);
     },
+    // The terminal's width, else COLUMNS, else 80 (a pipe or a file).
     get columns() {
-      if (envColumns > 0) return envColumns;
-      return (terminal(1) && process.stdout.columns) || 100;
+      return (terminal(1) && process.stdout.columns) || (envColumns > 0 ? envColumns : 80);
     },
   };
 }

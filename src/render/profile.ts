@@ -2,14 +2,16 @@
 import type { comparison } from '../cli/commands/compare.js';
 import type { toolProfile } from '../cli/commands/explain.js';
 import type { RenderOptions } from './style.js';
-import { cite, grid, makeChalk } from './table.js';
+import { cite, grid, makeChalk, stepText } from './table.js';
+import { bullet, wrap } from './wrap.js';
 
 export function renderProfile(p: ReturnType<typeof toolProfile>, opts: RenderOptions): string {
   const c = makeChalk(opts);
-  const out: string[] = [c.bold(`${p.name}`) + ` — ${p.summary}`, `Licence: ${p.licence}   Home: ${p.homepage}   Docs: ${p.docs}`, ''];
+  const w = opts.columns;
+  const out: string[] = [...wrap(`${c.bold(p.name)} — ${p.summary}`, w), ...wrap(`Licence: ${p.licence}   Home: ${p.homepage}   Docs: ${p.docs}`, w, '', '  '), ''];
   const section = (title: string, rows: { text: string; sources: string[] }[]) => {
     out.push(c.bold(title));
-    for (const r of rows) out.push(`  - ${r.text} ${c.dim(cite(r.sources))}`);
+    for (const r of rows) out.push(...bullet(`${r.text} ${c.dim(cite(r.sources))}`, w));
     out.push('');
   };
   section('Facts', p.facts.map((f) => ({ text: `${f.label}: ${f.value}`, sources: f.sources })));
@@ -20,7 +22,7 @@ export function renderProfile(p: ReturnType<typeof toolProfile>, opts: RenderOpt
     p.managedOfferings.map((m) => ({ text: `${m.name} (${m.provider}; ${m.clouds.join(', ')}): ${m.text}`, sources: m.sources })),
   );
   section('Ratings (0-5)', p.ratings.map((r) => ({ text: `${r.name}: ${r.rating}/5. ${r.text}`, sources: r.sources })));
-  section('First steps', p.nextSteps.map((s) => ({ text: s.command ? `${s.text}: ${s.command}` : s.text, sources: s.sources })));
+  section('First steps', p.nextSteps.map((s) => ({ text: stepText(s.text, s.command), sources: s.sources })));
   return out.join('\n');
 }
 
@@ -31,9 +33,9 @@ export function renderComparison(data: ReturnType<typeof comparison>, opts: Rend
   const rows = data.criteria.map((cr) => [cr.name, ...data.tools.map((t) => paint(cr.ratings[t.id]!.rating))]);
   const out = [grid(head, rows, opts, c), '', c.bold('Sources of each rating')];
   for (const cr of data.criteria) {
-    out.push(`  ${cr.name}`);
-    for (const t of data.tools) out.push(`    ${t.name}: ${cr.ratings[t.id]!.text} ${c.dim(cite(cr.ratings[t.id]!.sources))}`);
+    out.push(...wrap(cr.name, opts.columns, '  '));
+    for (const t of data.tools) out.push(...wrap(`${t.name}: ${cr.ratings[t.id]!.text} ${c.dim(cite(cr.ratings[t.id]!.sources))}`, opts.columns, '    ', '      '));
   }
-  out.push('', c.dim(`Legend: ${data.legend.seed}; ${data.legend.https}.`));
+  out.push('', ...wrap(c.dim(`Legend: ${data.legend.seed}; ${data.legend.https}.`), opts.columns));
   return out.join('\n') + '\n';
 }

@@ -29,6 +29,7 @@ export interface RecommendFlags {
   force?: boolean;
   expect?: string;
   output?: string;
+  detail?: boolean;
   [question: string]: unknown;
 }
 
@@ -176,7 +177,9 @@ async function emit(result: Result, format: string, outPlan: WritePlan | undefin
     const { renderTable } = await import('../../render/table.js');
     text = renderTable(result, catalog, {
       colour: toFile ? 0 : colourLevel(io.env, io.stdoutIsTTY),
-      columns: io.columns,
+      // A file is read later, elsewhere: the width a terminal most often has.
+      columns: toFile ? 80 : io.columns,
+      detail: opts.detail === true,
     });
   }
 
