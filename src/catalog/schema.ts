@@ -94,7 +94,16 @@ export const questionSchema = z.object({
   default: z.union([z.string(), z.array(z.string())]),
   prompt: z.string().min(1),
   help: z.string().min(1),
-  choices: z.array(z.object({ value: z.string().regex(/^[a-z][a-z0-9-]*$/), label: z.string().min(1) })).min(2),
+  choices: z
+    .array(
+      z.object({
+        value: z.string().regex(/^[a-z][a-z0-9-]*$/),
+        label: z.string().min(1),
+        /** One line on what the choice means, for someone new to the field (shown as it is picked). */
+        help: z.string().min(1).optional(),
+      }),
+    )
+    .min(2),
   /** Ask only when every listed question has one of the listed values. */
   askWhen: z.record(z.string(), z.array(z.string())).optional(),
 });

@@ -40,9 +40,10 @@ ${RECOMMEND_EXAMPLES.slice(RECOMMEND_EXAMPLES.indexOf('\n\nWithout') + 1)}`;
 
 function addAnswerOptions(cmd: Command): Command {
   for (const q of catalog.questions) {
-    const values = q.choices.map((c) => c.value).join('|');
-    const def = Array.isArray(q.default) ? q.default.join(',') || '(none)' : q.default;
-    const opt = new Option(`${flagOf(q)} <${q.type === 'multi' ? 'list' : 'value'}>`, `${q.prompt} ${q.type === 'multi' ? 'Comma-separated: ' : ''}${values} (default: ${def})`);
+    // The values beside the questionnaire's words for them: `small (2-5 people)`.
+    const values = q.choices.map((c) => `${c.value} (${c.label})`).join(', ');
+    const def = Array.isArray(q.default) ? q.default.join(',') || 'none' : q.default;
+    const opt = new Option(`${flagOf(q)} <${q.type === 'multi' ? 'list' : 'value'}>`, `${q.prompt} ${q.type === 'multi' ? 'Comma-separated: ' : ''}${values}; default: ${def}`);
     opt.argParser((raw: string) => parseValue(q, raw, flagOf(q)));
     cmd.addOption(opt);
   }
@@ -56,6 +57,7 @@ function addAnswerOptions(cmd: Command): Command {
     .option('--member <name>', "with --save TEAMFILE: add this run's answers to a team file as this member (or replace that member's)")
     .option('--json', 'print one JSON document (same as --format json)')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS))
+    .option('--detail', 'the whole explanation on the terminal: every reason, exclusions, all combinations, roadmap, managed offerings, sources')
     .option('--no-interactive', 'never prompt; unanswered questions take their defaults')
     .option('--save <file>', 'write the resolved answers to a JSON file that --answers can replay')
     .option('--force', 'replace an existing --save file without asking (needed without a terminal)')

@@ -16,7 +16,8 @@ export interface QuestionInfo {
   multi: boolean;
   /** Multi-valued only: whether an empty list is a valid answer. */
   allowEmpty: boolean;
-  choices: { value: string; label: string }[];
+  /** `help`: one line on what the choice means (absent only where the data has none). */
+  choices: { value: string; label: string; help?: string }[];
   default: string | string[];
   /** Asked only when every listed question has one of the listed values; null: always asked. */
   askedWhen: Record<string, string[]> | null;
@@ -33,7 +34,7 @@ export function questionList(catalog: Catalog): QuestionInfo[] {
     help: q.help,
     multi: q.type === 'multi',
     allowEmpty: q.type === 'multi' && q.allowEmpty === true,
-    choices: q.choices.map((c) => ({ value: c.value, label: c.label })),
+    choices: q.choices.map((c) => ({ value: c.value, label: c.label, ...(c.help ? { help: c.help } : {}) })),
     default: Array.isArray(q.default) ? [...q.default] : q.default,
     askedWhen: q.askWhen ? structuredClone(q.askWhen) : null,
     combine: { rule: catalog.team.rules[q.id]!, ...catalog.team.ruleTexts[catalog.team.rules[q.id]!]! },
