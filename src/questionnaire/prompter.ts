@@ -4,7 +4,10 @@
 import type { Catalog, Question } from '../catalog/schema.js';
 import type { Io } from '../cli/io.js';
 import type { Answers } from '../engine/types.js';
-import { inquirerKit, type PromptContext, type PromptKit } from './prompt-kit.js';
+import { Chalk } from 'chalk';
+import { colourLevel } from '../render/style.js';
+import { GoBack, inquirerKit, type HelpKeys, type PromptContext, type PromptKit } from './prompt-kit.js';
+import { BACK } from './back.js';
 import type { AnswerOrigin, AnswerValue, Prompter } from './resolve.js';
 import { reviewAnswers, type ReviewLine, type Reviewed } from './review.js';
 import { escapeControls } from '../util/quote.js';
@@ -35,6 +38,8 @@ const ORIGIN_TAG: Record<AnswerOrigin, string> = { flag: ' (flag)', file: ' (ans
 // prompt quits, so the screen seems to show an answer; vim keys turn that off (j/k move instead).
 const KEYBINDINGS = ['vim', 'emacs'] as const;
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** Cuts a review line to the terminal's width. */
 const fitWidth = (s: string, width: number) => (s.length <= width ? s : s.slice(0, Math.max(1, width - 1)) + '…');
 
@@ -45,20 +50,36 @@ export function createPrompter(catalog: Catalog, io: Pick<Io, 'stdin'>, options:
   const rows = options.rows ?? (process.stderr.rows || 24);
   const context: PromptContext = { input: io.stdin, output, clearPromptOnDone: false };
   // Show a whole list when the terminal is tall enough; leave room for the message and help lines.
-  const pageSize = (n: number) => Math.max(3, Math.min(n, rows - 6));
+  const pageSize = (n: number) => Math.max(3, Math.min(n, rows - 9));
 
-  function askQuestion(q: Question, current: AnswerValue, message: string): Promise<AnswerValue> {
+  // The help line as inquirer draws it, with ← for going back where there is a question to go back to.
+  const c = new Chalk({ level: colourLevel(process.env, true) });
+  const tip = (keys: HelpKeys) => keys.map(([key, action]) => `${c.bold(key)} ${c.dim(action)}`).join(c.dim(' • '));
+  const withBack = (keys: HelpKeys): HelpKeys => [...keys.slice(0, -1), ['←', 'back'], keys.at(-1)!];
+
+  /** Below the list: what the highlighted choice means, what the question is for, and why a number was passed over. */
+  const describe = (q: Question, choiceHelp: string | undefined, note: string) => [choiceHelp, q.help, note].filter(Boolean).join('\n');
+  const isDefault = (q: Question, value: string) => (Array.isArray(q.default) ? q.default.includes(value) : q.default === value);
+  const named = (q: Question, value: string, label: string) => (isDefault(q, value) ? `${label} ${c.dim('(default)')}` : label);
+
+  function askQuestion(q: Question, current: AnswerValue, message: string, options: { back?: boolean; note?: string } = {}): Promise<AnswerValue> {
+    const note = options.note ?? '';
+    const style = options.back ? { keysHelpTip: (keys: HelpKeys) => tip(withBack(keys)) } : {};
     if (q.type === 'multi') {
       const have = new Set(Array.isArray(current) ? current : [current]);
-      const description = q.allowEmpty ? `${q.help} None is a fine answer.` : q.help;
+      const help = (h: string | undefined) => describe(q, h, q.allowEmpty ? `None is a fine answer.${note ? `\n${note}` : ''}` : note);
       return kit.checkbox(
         {
           message,
-          choices: q.choices.map((c) => ({ value: c.value, name: c.label, description, checked: have.has(c.value) })),
+          choices: q.choices.map((ch) => ({ value: ch.value, name: named(q, ch.value, ch.label), short: ch.label, description: help(ch.help), checked: have.has(ch.value) })),
           required: !q.allowEmpty,
           pageSize: pageSize(q.choices.length),
           loop: false,
-          theme: { keybindings: KEYBINDINGS, style: { renderSelectedChoices: (s) => (s.length === 0 ? 'none' : s.map((c) => c.name).join(', ')) } },
+          back: options.back,
+          theme: {
+            keybindings: KEYBINDINGS,
+            style: { renderSelectedChoices: (s) => (s.length === 0 ? 'none' : s.map((x) => (x as { short?: string }).short ?? x.name).join(', ')), ...style },
+          },
         },
         context,
       );
@@ -66,11 +87,12 @@ export function createPrompter(catalog: Catalog, io: Pick<Io, 'stdin'>, options:
     return kit.select(
       {
         message,
-        choices: q.choices.map((c) => ({ value: c.value, name: c.label, description: q.help })),
+        choices: q.choices.map((ch) => ({ value: ch.value, name: named(q, ch.value, ch.label), short: ch.label, description: describe(q, ch.help, note) })),
         default: typeof current === 'string' ? current : q.default,
         pageSize: pageSize(q.choices.length),
         loop: false,
-        theme: { keybindings: KEYBINDINGS },
+        back: options.back,
+        theme: { keybindings: KEYBINDINGS, style },
       },
       context,
     );
@@ -105,8 +127,16 @@ export function createPrompter(catalog: Catalog, io: Pick<Io, 'stdin'>, options:
   }
 
   return {
-    ask(q, { index, total, current }) {
-      return askQuestion(q, current, `(${index}/${total}) ${q.prompt}`);
+    async ask(q, { index, total, current, canGoBack, skipped }) {
+      const note = skipped.length
+        ? `Skipped ${skipped.map((x) => capitalise(x.label)).join(', ')}: it does not apply to your answers so far.`
+        : '';
+      try {
+        return await askQuestion(q, current, `(${index}/${total}) ${q.prompt}`, { back: canGoBack, note });
+      } catch (e) {
+        if (e instanceof GoBack) return BACK;
+        throw e;
+      }
     },
 
     review(answers, origins) {

@@ -5,7 +5,10 @@ import type { Answers } from '../engine/types.js';
 import { InputError } from '../errors.js';
 import { quote } from '../util/quote.js';
 import { closest, didYouMean } from '../util/suggest.js';
+import { BACK } from './back.js';
 import { applies, choiceValues, defaults, kebab } from './questions.js';
+
+export { BACK } from './back.js';
 
 export type AnswerValue = string | string[];
 export type AnswerOrigin = 'flag' | 'file' | 'prompt' | 'default';
@@ -86,9 +89,22 @@ export function answersFromObject(doc: unknown, where: string, catalog: Catalog,
   return out;
 }
 
+
+export interface Progress {
+  /** The question's place among the questions this run may ask, and their number: fixed for the run. */
+  index: number;
+  total: number;
+  current: AnswerValue;
+  /** Whether there is an earlier question to go back to. */
+  canGoBack: boolean;
+  /** Questions passed over just before this one because they do not apply to the answers so far. */
+  skipped: Question[];
+}
+
 /** Asks one question; the CLI passes an inquirer-backed prompter, tests pass a fake. */
 export interface Prompter {
-  ask(q: Question, progress: { index: number; total: number; current: AnswerValue }): Promise<AnswerValue>;
+  /** The answer, or BACK to go to the previous question. */
+  ask(q: Question, progress: Progress): Promise<AnswerValue | typeof BACK>;
   /**
    * Shown once every answer is known, when something was asked; returns the final answers and
    * their origins (a changed answer becomes 'prompt', one that no longer applies 'default').
@@ -101,6 +117,19 @@ export interface Resolved {
   /** Ids that took their default (not given, not asked). */
   defaulted: string[];
   origins: Record<string, AnswerOrigin>;
+}
+
+/**
+ * The questions a run may ask, in order: those not given that could still apply. One whose
+ * condition rests only on given answers that rule it out is not counted, so the total is known
+ * at the start and stays put; one that turns out not to apply is passed over by number.
+ */
+function askable(catalog: Catalog, given: Answers): Question[] {
+  const couldHold = (id: string, values: string[]) => {
+    const v = given[id];
+    return v === undefined || (Array.isArray(v) ? v.some((x) => values.includes(x)) : values.includes(v));
+  };
+  return catalog.questions.filter((q) => !(q.id in given) && Object.entries(q.askWhen ?? {}).every(([id, values]) => couldHold(id, values)));
 }
 
 export async function resolveAnswers(
@@ -122,15 +151,32 @@ export async function resolveAnswers(
   };
   let asked = 0;
   if (prompter) {
-    const missing = () => catalog.questions.filter((q) => !(q.id in answers) && applies(q, { ...defaults(catalog), ...answers }));
-    let index = 0;
-    for (let q = missing()[0]; q; q = missing()[0]) {
-      index++;
-      const total = index - 1 + missing().length;
-      answers[q.id] = await prompter.ask(q, { index, total, current: q.default });
+    const pending = askable(catalog, answers);
+    // Asked ids in order, for going back; earlier answers stay pre-selected when asked again.
+    const history: string[] = [];
+    const earlier: Answers = {};
+    for (;;) {
+      const known = { ...defaults(catalog), ...answers };
+      const at = pending.findIndex((q) => !(q.id in answers) && applies(q, known));
+      if (at < 0) break;
+      const q = pending[at]!;
+      const from = history.length ? pending.findIndex((x) => x.id === history.at(-1)) + 1 : 0;
+      const skipped = pending.slice(from, at);
+      const answer = await prompter.ask(q, { index: at + 1, total: pending.length, current: earlier[q.id] ?? q.default, canGoBack: history.length > 0, skipped });
+      if (answer === BACK) {
+        const previous = history.pop();
+        if (previous !== undefined) {
+          earlier[previous] = answers[previous]!;
+          delete answers[previous];
+          delete origins[previous];
+        }
+        continue;
+      }
+      answers[q.id] = answer;
       origins[q.id] = 'prompt';
+      history.push(q.id);
     }
-    asked = index;
+    asked = history.length;
   }
   for (const q of catalog.questions) if (!(q.id in answers)) fill(q);
   // Nothing asked (every answer given): nothing to review.

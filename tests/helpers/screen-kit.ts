@@ -5,7 +5,7 @@ import confirm from '@inquirer/confirm';
 import input from '@inquirer/input';
 import select from '@inquirer/select';
 import { render } from '@inquirer/testing';
-import type { PromptKit } from '../../src/questionnaire/prompt-kit.js';
+import { backable, type PromptKit } from '../../src/questionnaire/prompt-kit.js';
 
 type Rendered = Awaited<ReturnType<typeof render>>;
 export type Key = string | { name: string; ctrl?: boolean };
@@ -19,10 +19,11 @@ export interface Step {
   after?: { see: RegExp; keys: Key[] };
 }
 
-const NAMED_KEYS = ['enter', 'down', 'up', 'space', 'backspace', 'tab'];
+const NAMED_KEYS = ['enter', 'down', 'up', 'left', 'space', 'backspace', 'tab'];
 export const ENTER: Key = 'enter';
 export const DOWN: Key = 'down';
 export const SPACE: Key = 'space';
+export const LEFT: Key = 'left';
 export const CTRL_C: Key = { name: 'c', ctrl: true };
 
 async function press(r: Rendered, keys: Key[]): Promise<void> {
@@ -54,7 +55,8 @@ export function scriptedKit(steps: Step[] | ((screen: string) => Key[])) {
   const wrap =
     (prompt: (config: never, context?: never) => Promise<unknown>) =>
     async (config: unknown): Promise<unknown> => {
-      const r = await render(prompt as never, config as never);
+      // ← is read from the prompt's own input, as on a terminal (see backable).
+      const r = await render(backable(prompt as never) as never, config as never);
       // A key (Ctrl+C) may settle the answer before it is awaited; that is not an unhandled rejection.
       r.answer.catch(() => undefined);
       const screen = r.getScreen();

@@ -11,17 +11,23 @@ let session: PtySession | undefined;
 afterEach(() => session?.kill());
 
 describe('mlflow-advisor on a terminal', () => {
+  /** Presses Enter at every question from `at` on, until the review shows; returns where it shows. */
+  async function enterToReview(s: PtySession, at: number, total: number): Promise<number> {
+    for (;;) {
+      // The active prompt starts with "?"; once answered it turns into a "✔" line.
+      const m = await s.waitFor(new RegExp(`\\? (\\((\\d+)/${total}\\) |Review your answers)`), at);
+      if (m[0].includes('Review')) return m.index;
+      at = m.end;
+      s.press(KEY.enter);
+    }
+  }
+
   it('Enter at every prompt walks the questionnaire, the review and the save offer to a recommendation', async () => {
     session = PtySession.start([]);
     const first = await session.waitFor(/\? \(1\/(\d+)\) /);
     const total = Number(first[1]);
-    expect(total).toBeGreaterThanOrEqual(10);
-    let at = first.index;
-    for (let i = 1; i <= total; i++) {
-      // The active prompt starts with "?"; once answered it turns into a "✔" line.
-      at = (await session.waitFor(new RegExp(`\\? \\(${i}/${total}\\) `), at)).end;
-      session.press(KEY.enter);
-    }
+    expect(total).toBe(catalog.questions.length);
+    let at = await enterToReview(session, first.index, total);
     at = (await session.waitFor(/\? Review your answers/, at)).end;
     session.press(KEY.enter);
     at = (await session.waitFor(/\? Save these answers[^\n]*\(y\/N\)/, at)).end;
@@ -29,11 +35,40 @@ describe('mlflow-advisor on a terminal', () => {
     const { code, notes } = await session.exit();
     expect(code).toBe(0);
     const screen = session.text;
+    // The total never changes; the question after one passed over says why.
+    expect(screen.match(/\((\d+)\/(\d+)\)/g)!.every((p) => p.endsWith(`/${total})`))).toBe(true);
+    expect(screen).toContain('Skipped Kubernetes skill');
     expect(screen).toContain('Recommended:');
     for (const name of TOOL_NAMES) expect(screen).toContain(name);
     expect(screen).not.toContain('Saved answers');
     expect(hasStack(screen)).toBe(false);
     expect(notes).toContain('echo=1 icanon=1');
+  }, 60_000);
+
+  it('← goes back one question; the changed answer is reviewed and used', async () => {
+    session = PtySession.start([]);
+    const first = await session.waitFor(/\? \(1\/(\d+)\) How many people/);
+    const total = Number(first[1]);
+    session.press(KEY.enter);
+    let at = (await session.waitFor(new RegExp(`\\? \\(2/${total}\\) [\\s\\S]*← back`), first.end)).end;
+    session.press(KEY.left);
+    // The first question again, its answer pre-selected; pick the next choice.
+    at = (await session.waitFor(/\? \(1\/\d+\) How many people[^\n]*\n {2}Just me\n❯ 2-5 people/, at)).end;
+    session.press(KEY.down);
+    at = (await session.waitFor(/❯ 6-20 people/, at)).end;
+    session.press(KEY.enter);
+    at = await enterToReview(session, at, total);
+    const reviewed = (await session.waitFor(/Team size\s+6-20 people\n/, at)).end;
+    session.press(KEY.enter);
+    at = (await session.waitFor(/\? Save these answers[^\n]*\(y\/N\)/, reviewed)).end;
+    session.press(KEY.enter);
+    const { code } = await session.exit();
+    expect(code).toBe(0);
+    const result = session.text.slice(reviewed, at);
+    expect(result).toContain('Recommended:');
+    // Every question that applies was answered: no defaults to report, not even the one passed over.
+    expect(result).not.toMatch(/Defaults taken|Every answer is a default/);
+    expect(hasStack(session.text)).toBe(false);
   }, 60_000);
 
   it('Ctrl+C at the first prompt exits 130 with one line, no stack trace, cursor shown again', async () => {
@@ -48,7 +83,7 @@ describe('mlflow-advisor on a terminal', () => {
     // The cursor stays on the default as the prompt quits: the screen does not seem to show an answer.
     const first = catalog.questions[0]!;
     const defaultLabel = first.choices.find((c) => c.value === first.default)!.label;
-    expect(screen.slice(screen.lastIndexOf('❯')).startsWith(`❯ ${defaultLabel}\n`)).toBe(true);
+    expect(screen.slice(screen.lastIndexOf('❯')).startsWith(`❯ ${defaultLabel} (default)\n`)).toBe(true);
     expect(hasStack(screen)).toBe(false);
     expect(session.raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(session.raw.lastIndexOf('\u001b[?25l'));
     expect(notes).toContain('echo=1 icanon=1');
@@ -75,7 +110,7 @@ describe('mlflow-advisor on a terminal', () => {
     const { code } = await session.exit();
     expect(code).toBe(0);
     expect(session.text).toContain('Recommended:');
-    expect(session.text).toContain('Defaults taken for');
+    expect(session.text).toContain('Every answer is a default');
     expect(session.text).not.toMatch(/\? \(1\//);
   }, 60_000);
 });

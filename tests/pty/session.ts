@@ -7,7 +7,7 @@ import { BIN } from '../helpers/cli.js';
 
 const RELAY = fileURLToPath(new URL('./relay.py', import.meta.url));
 
-export const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A', space: ' ', ctrlC: '\u0003' } as const;
+export const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A', left: '\u001b[D', space: ' ', ctrlC: '\u0003' } as const;
 
 export interface Exit {
   code: number | null;

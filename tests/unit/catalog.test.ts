@@ -20,6 +20,22 @@ describe('the built-in catalog', () => {
     }
   });
 
+  it('explains every choice in one line, for someone new to the field', () => {
+    for (const q of catalog.questions) {
+      for (const c of q.choices) {
+        expect(c.help, `${q.id}=${c.value}`).toBeTruthy();
+        expect(c.help!.length, `${q.id}=${c.value}`).toBeLessThanOrEqual(100);
+      }
+    }
+    // Budgets come with a sense of scale.
+    expect(catalog.questions.find((q) => q.id === 'budget')!.choices.filter((c) => /\$|dollar/.test(c.help!)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('asks about tracking and the model registry once each', () => {
+    const mentions = catalog.questions.filter((q) => /model registry/i.test(q.prompt) || q.choices.some((c) => /model registry/i.test(c.label)));
+    expect(mentions.map((q) => q.id)).toEqual(['needs']);
+  });
+
   it('has the contract questions with their values', () => {
     const ids = catalog.questions.map((q) => q.id);
     expect(ids).toEqual(expect.arrayContaining([

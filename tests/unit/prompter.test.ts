@@ -20,9 +20,12 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const enterAll = () => [ENTER];
 /** The fake screen wraps long lines at 80 columns. */
 const flat = (s: string) => s.replace(/\s+/g, ' ');
+/** A question's place and the total as the questionnaire shows them with nothing given: fixed for the run. */
+const TOTAL = catalog.questions.length;
+const num = (id: string) => `(${catalog.questions.findIndex((x) => x.id === id) + 1}/${TOTAL})`;
 /** The first pass with Enter everywhere: the 13 questions that apply without Kubernetes. */
 const firstPass = (): Step[] =>
-  catalog.questions.filter((x) => x.id !== 'kubernetesExpertise').map((x, i, all) => ({ see: new RegExp(`\\(${i + 1}/${all.length}\\) ${esc(x.prompt)}`), keys: [ENTER] }));
+  catalog.questions.filter((x) => x.id !== 'kubernetesExpertise').map((x) => ({ see: new RegExp(`${esc(num(x.id))} ${esc(x.prompt)}`), keys: [ENTER] }));
 
 const tmp = mkdtempSync(join(tmpdir(), 'mlflow-advisor-prompter-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -35,11 +38,18 @@ describe('the questions', () => {
     expect(screens).toHaveLength(asked.length + 1); // and the review
     asked.forEach((x, i) => {
       const screen = screens[i]!;
-      expect(screen).toContain(`(${i + 1}/${asked.length}) ${x.prompt}`);
+      expect(screen).toContain(`${num(x.id)} ${x.prompt}`);
       expect(flat(screen)).toContain(x.help);
-      if (x.type === 'single') expect(screen).toMatch(new RegExp(`❯ ${esc(label(x.id, x.default as string))}\\n`));
-      else for (const c of x.choices) expect(screen).toContain(`${(x.default as string[]).includes(c.value) ? '◉' : '◯'} ${c.label}`);
+      // The highlighted choice explains itself; the default says it is one.
+      const first = x.type === 'single' ? x.choices.find((c) => c.value === x.default)! : x.choices[0]!;
+      expect(flat(screen)).toContain(first.help!);
+      if (x.type === 'single') expect(screen).toMatch(new RegExp(`❯ ${esc(label(x.id, x.default as string))} \\(default\\)\\n`));
+      else for (const c of x.choices) expect(screen).toMatch(new RegExp(`${(x.default as string[]).includes(c.value) ? `◉ ${esc(c.label)} \\(default\\)` : `◯ ${esc(c.label)}\\n`}`));
+      // ← goes back from the second question on.
+      expect(screen.includes('← back')).toBe(i > 0);
     });
+    // The question after one passed over says why its number was skipped.
+    expect(flat(screens[4]!)).toContain('Skipped Kubernetes skill: it does not apply to your answers so far.');
     expect(screens.at(-1)).toContain('Review your answers');
     expect(r.answers).toEqual(defaults(catalog));
     expect(r.defaulted).toEqual(['kubernetesExpertise']);
@@ -50,12 +60,30 @@ describe('the questions', () => {
   it('branch: Kubernetes in production brings in the Kubernetes skill question', async () => {
     const { kit, screens } = scriptedKit((screen) => (screen.includes(q('kubernetes').prompt) ? [DOWN, DOWN, ENTER] : [ENTER]));
     const r = await resolveAnswers(catalog, {}, prompterWith(kit));
-    expect(screens[3]).toContain(`(4/13) ${q('kubernetes').prompt}`);
+    expect(screens[3]).toContain(`(4/14) ${q('kubernetes').prompt}`);
     expect(screens[4]).toContain(`(5/14) ${q('kubernetesExpertise').prompt}`);
+    expect(screens[5]).toContain(`(6/14) ${q('budget').prompt}`);
     expect(flat(screens[4]!)).toContain(q('kubernetesExpertise').help);
     expect(r.answers.kubernetes).toBe('production');
     expect(r.origins.kubernetesExpertise).toBe('prompt');
     expect(r.defaulted).toEqual([]);
+  });
+
+  it('← goes back to the previous question, its answer pre-selected; the changed answer is the one kept', async () => {
+    const { kit, played } = scriptedKit([
+      { see: /\(1\/14\) How many people/, keys: [DOWN, DOWN, ENTER] },
+      { see: /\(2\/14\) How experienced/, keys: [ENTER] },
+      // At the third question, back to the second, then back to the first.
+      { see: /\(3\/14\)[\s\S]*← back/, keys: ['left'] },
+      { see: /\(2\/14\) How experienced[\s\S]*❯ Intermediate/, keys: ['left'] },
+      { see: /\(1\/14\) How many people[\s\S]*❯ More than 20/, keys: ['up', ENTER] },
+      ...firstPass().slice(1),
+      { see: /Review your answers[\s\S]*Team size\s+6-20 people\n/, keys: [ENTER] },
+    ]);
+    const r = await resolveAnswers(catalog, {}, prompterWith(kit));
+    expect(played()).toBe(18);
+    expect(r.answers.teamSize).toBe('medium');
+    expect(r.origins.teamSize).toBe('prompt');
   });
 
   it('does not ask again what flags and the answers file gave, and marks them in the review', async () => {
@@ -63,7 +91,7 @@ describe('the questions', () => {
     const given = { flags: { teamSize: 'large', needs: ['lineage'] }, file: { teamSize: 'solo', budget: 'minimal' } };
     const r = await resolveAnswers(catalog, given, prompterWith(kit));
     for (const id of ['teamSize', 'needs', 'budget']) expect(screens.some((s) => s.includes(q(id).prompt))).toBe(false);
-    expect(screens[0]).toContain(`(1/10) ${q('mlExpertise').prompt}`);
+    expect(screens[0]).toContain(`(1/11) ${q('mlExpertise').prompt}`);
     const review = screens.at(-1)!;
     expect(review).toMatch(/Team size\s+More than 20 \(flag\)/);
     expect(review).toMatch(/Budget\s+Minimal \(answers file\)/);
@@ -82,10 +110,10 @@ describe('the questions', () => {
     const { kit } = scriptedKit([
       ...firstPass().slice(0, 8),
       // Languages: untick Python, try to go on, then tick both.
-      { see: /\(9\/13\) Which languages/, keys: [SPACE, ENTER], after: { see: /At least one choice must be selected/, keys: [SPACE, DOWN, SPACE, ENTER] } },
-      { see: /\(10\/13\)/, keys: [ENTER] },
+      { see: /\(10\/14\) Which languages/, keys: [SPACE, ENTER], after: { see: /At least one choice must be selected/, keys: [SPACE, DOWN, SPACE, ENTER] } },
+      { see: /\(11\/14\)/, keys: [ENTER] },
       // Needs: tick the first, then untick it: none is fine.
-      { see: /\(11\/13\) Which capabilities[\s\S]*None is a fine\s+answer/, keys: [SPACE, SPACE, ENTER] },
+      { see: /\(12\/14\) Which capabilities[\s\S]*None is a fine\s+answer/, keys: [SPACE, SPACE, ENTER] },
       ...firstPass().slice(11),
       { see: /Review your answers/, keys: [ENTER] },
     ]);
@@ -101,8 +129,8 @@ describe('the review', () => {
     const { kit, played } = scriptedKit([
       ...firstPass(),
       { see: /Review your answers[\s\S]*Kubernetes usage\s+No\n/, keys: [DOWN, DOWN, DOWN, DOWN, ENTER] },
-      { see: /Change: Does the team use Kubernetes today\?\n[\s\S]*❯ No\n/, keys: [DOWN, ENTER] },
-      { see: /And: How much Kubernetes skill[\s\S]*❯ Basic\n/, keys: [DOWN, DOWN, ENTER] },
+      { see: /Change: Does the team use Kubernetes today\?\n[\s\S]*❯ No \(default\)\n/, keys: [DOWN, ENTER] },
+      { see: /And: How much Kubernetes skill[\s\S]*❯ Basic \(default\)\n/, keys: [DOWN, DOWN, ENTER] },
       { see: /Review your answers[\s\S]*Kubernetes usage\s+Planned\n\s+Kubernetes skill\s+Expert\n/, keys: [ENTER] },
     ]);
     const r = await resolveAnswers(catalog, {}, prompterWith(kit));
@@ -115,7 +143,7 @@ describe('the review', () => {
   it('puts an answer that no longer applies back to its default and stops listing it', async () => {
     const { kit } = scriptedKit([
       ...firstPass().slice(0, 3),
-      { see: /\(4\/13\) Does the team use Kubernetes/, keys: [DOWN, DOWN, ENTER] },
+      { see: /\(4\/14\) Does the team use Kubernetes/, keys: [DOWN, DOWN, ENTER] },
       { see: /\(5\/14\) How much Kubernetes skill/, keys: [DOWN, DOWN, ENTER] },
       ...catalog.questions.slice(5).map((x, i) => ({ see: new RegExp(`\\(${i + 6}/14\\) ${esc(x.prompt)}`), keys: [ENTER] })),
       { see: /Kubernetes skill\s+Expert/, keys: [DOWN, DOWN, DOWN, DOWN, ENTER] },
@@ -129,7 +157,7 @@ describe('the review', () => {
 
   it('can change an answer given as a flag; it then counts as answered here', async () => {
     const { kit } = scriptedKit([
-      ...Array.from({ length: 12 }, () => ({ see: /\(\d+\/12\)/, keys: [ENTER] })),
+      ...Array.from({ length: 12 }, () => ({ see: /\(\d+\/13\)/, keys: [ENTER] })),
       { see: /Team size\s+Just me \(flag\)/, keys: [DOWN, ENTER] },
       { see: /Change: How many people[\s\S]*❯ Just me/, keys: [DOWN, DOWN, ENTER] },
       { see: /Team size\s+6-20 people\n/, keys: [ENTER] },
@@ -142,8 +170,8 @@ describe('the review', () => {
 
 describe('Ctrl+C', () => {
   it.each([
-    ['the first question', (s: string) => s.includes('(1/13)')],
-    ['a checkbox', (s: string) => s.includes('(9/13)')],
+    ['the first question', (s: string) => s.includes('(1/14)')],
+    ['a checkbox', (s: string) => s.includes('(10/14)')],
     ['the review', (s: string) => s.includes('Review your answers')],
   ])('at %s rejects with ExitPromptError for the CLI to turn into exit 130', async (_, here) => {
     const { kit, screens, last } = scriptedKit((screen) => (here(screen) ? [CTRL_C] : [ENTER]));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
 import { InputError } from '../../src/errors.js';
-import { answersFromObject, parseValue, resolveAnswers, type Prompter } from '../../src/questionnaire/resolve.js';
+import { defaults } from '../../src/questionnaire/questions.js';
+import { answersFromObject, BACK, parseValue, resolveAnswers, type Prompter } from '../../src/questionnaire/resolve.js';
 
 const q = (id: string) => catalog.questions.find((x) => x.id === id)!;
 
@@ -63,8 +64,62 @@ describe('resolveAnswers', () => {
     expect(asked.some((a) => a.endsWith('teamSize'))).toBe(false);
     // No Kubernetes: its skill question does not apply.
     expect(asked.some((a) => a.endsWith('kubernetesExpertise'))).toBe(false);
-    expect(asked[0]).toBe(`1/${asked.length} mlExpertise`);
+    // The total is fixed at the start: every question not given that could apply.
+    expect(asked[0]).toBe(`1/13 mlExpertise`);
+    expect(asked.at(-1)).toBe(`13/13 existingTools`);
+    expect(new Set(asked.map((a) => a.split(' ')[0]!.split('/')[1]))).toEqual(new Set(['13']));
     expect(r.defaulted).toEqual(['kubernetesExpertise']);
+  });
+
+  it('does not count a question that given answers rule out', async () => {
+    const totals = new Set<number>();
+    const prompter: Prompter = { ask: async (_q, { total, current }) => (totals.add(total), current) };
+    await resolveAnswers(catalog, { flags: { kubernetes: 'none' } }, prompter);
+    expect([...totals]).toEqual([catalog.questions.length - 2]);
+  });
+
+  it('goes back: the previous question is asked again with its answer pre-selected, and the new answer counts', async () => {
+    const asked: string[] = [];
+    let wentBack = false;
+    const prompter: Prompter = {
+      async ask(question, { index, current, canGoBack, skipped }) {
+        asked.push(`${index} ${question.id} ${JSON.stringify(current)} ${canGoBack} ${skipped.map((x) => x.id).join()}`);
+        if (index === 1) expect(canGoBack).toBe(false);
+        if (question.id === 'kubernetes') return current === 'production' ? 'none' : 'production';
+        // At the Kubernetes skill question (asked because of "production"), go back once.
+        if (question.id === 'kubernetesExpertise' && !wentBack) {
+          wentBack = true;
+          return BACK;
+        }
+        return current;
+      },
+    };
+    const r = await resolveAnswers(catalog, {}, prompter);
+    expect(asked.slice(3, 7)).toEqual([
+      '4 kubernetes "none" true ',
+      '5 kubernetesExpertise "basic" true ',
+      // Back at Kubernetes usage, with the answer given before pre-selected; changed to No ...
+      '4 kubernetes "production" true ',
+      // ... its follow-up is passed over, and the next question says so.
+      '6 budget "moderate" true kubernetesExpertise',
+    ]);
+    expect(r.answers.kubernetes).toBe('none');
+    expect(r.origins.kubernetes).toBe('prompt');
+    expect(r.defaulted).toEqual(['kubernetesExpertise']);
+  });
+
+  it('going back at the first question asks it again', async () => {
+    let first = true;
+    const prompter: Prompter = {
+      async ask(_q, { index, current }) {
+        if (index === 1 && first) {
+          first = false;
+          return BACK;
+        }
+        return current;
+      },
+    };
+    expect((await resolveAnswers(catalog, {}, prompter)).answers).toEqual(defaults(catalog));
   });
 
   it('asks the Kubernetes skill question once Kubernetes is in use', async () => {
