@@ -48,7 +48,8 @@ export function readRecommendLine(tokens: readonly string[]): RecommendFlags | u
     if (token.startsWith('--') && eq > 2) {
       name = token.slice(0, eq);
       value = token.slice(eq + 1);
-      if (value === '') return undefined;
+      // Commander's parsers refuse an option where a value belongs: left to them.
+      if (value === '' || value.startsWith('--')) return undefined;
     } else {
       value = tokens[i + 1];
       // Commander takes the next word whatever it is; a word that looks like a flag is left to it.

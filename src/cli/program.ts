@@ -7,7 +7,7 @@ import { parseValue } from '../questionnaire/resolve.js';
 import { flagOf } from '../questionnaire/questions.js';
 import { InputError } from '../errors.js';
 import { didYouMean } from '../util/suggest.js';
-import { FORMATS } from './formats.js';
+import { FORMATS, parseFormat } from './formats.js';
 import type { Io } from './io.js';
 
 declare const __VERSION__: string;
@@ -38,31 +38,46 @@ const ROOT_EXAMPLES = `${RECOMMEND_EXAMPLES.replace(/\n\nWithout[\s\S]*$/, '')}
   $ source <(mlflow-advisor completion bash)         # shell completion (also zsh, fish)
 ${RECOMMEND_EXAMPLES.slice(RECOMMEND_EXAMPLES.indexOf('\n\nWithout') + 1)}`;
 
+/**
+ * A value parser that refuses an option where a value belongs: commander takes the next word
+ * whatever it is, so `--team-size --json` would read "--json" as the team size. No value of
+ * these options starts with two dashes.
+ */
+function noFlag<T = string>(flag: string, parse: (raw: string) => T = (raw) => raw as T): (raw: string) => T {
+  return (raw: string) => {
+    if (raw.startsWith('--')) throw new InputError(`${flag}: value missing (the next word is the option ${raw}); give ${flag} a value.`);
+    return parse(raw);
+  };
+}
+
 function addAnswerOptions(cmd: Command): Command {
   for (const q of catalog.questions) {
     // The values beside the questionnaire's words for them: `small (2-5 people)`.
     const values = q.choices.map((c) => `${c.value} (${c.label})`).join(', ');
     const def = Array.isArray(q.default) ? q.default.join(',') || 'none' : q.default;
     const opt = new Option(`${flagOf(q)} <${q.type === 'multi' ? 'list' : 'value'}>`, `${q.prompt} ${q.type === 'multi' ? 'Comma-separated: ' : ''}${values}; default: ${def}`);
-    opt.argParser((raw: string) => parseValue(q, raw, flagOf(q)));
+    opt.argParser(noFlag(flagOf(q), (raw: string) => parseValue(q, raw, flagOf(q))));
     cmd.addOption(opt);
   }
   return cmd
-    .option(
-      '--answers <file>',
-      'read answers from a JSON or YAML file (- for standard input); flags override it. Repeat it for a team: one file per member',
-      // One file stays a string (today's single-team path); a repeat makes the list of members.
-      (file: string, before: string | string[] | undefined) => (before === undefined ? file : [...[before].flat(), file]),
+    .addOption(
+      new Option('--answers <file>', 'read answers from a JSON or YAML file (- for standard input); flags override it. Repeat it for a team: one file per member')
+        // One file stays a string (today's single-team path); a repeat makes the list of members.
+        .argParser((file: string, before: string | string[] | undefined) => {
+          noFlag('--answers')(file);
+          return before === undefined ? file : [...[before].flat(), file];
+        }),
     )
-    .option('--member <name>', "with --save TEAMFILE: add this run's answers to a team file as this member (or replace that member's)")
+    .addOption(new Option('--member <name>', "with --save TEAMFILE: add this run's answers to a team file as this member (or replace that member's)").argParser(noFlag('--member')))
     .option('--json', 'print one JSON document (same as --format json)')
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS))
+    // The choices for help and completion; the parser also takes any case and md.
+    .addOption(new Option('--format <format>', 'output format (md for markdown)').choices(FORMATS).argParser(noFlag('--format', parseFormat)))
     .option('--detail', 'the whole explanation on the terminal: every reason, exclusions, all combinations, roadmap, managed offerings, sources')
     .option('--no-interactive', 'never prompt; unanswered questions take their defaults')
-    .option('--save <file>', 'write the resolved answers to a JSON file that --answers can replay')
+    .addOption(new Option('--save <file>', 'write the resolved answers to a file that --answers can replay (YAML for .yaml or .yml, else JSON)').argParser(noFlag('--save')))
     .option('--force', 'replace an existing --save file without asking (needed without a terminal)')
-    .option('--expect <tools>', 'exit 3 unless the recommendation is exactly these tools (comma-separated)')
-    .option('-o, --output <file>', 'write the rendered result to a file (replaced whole) instead of standard output (-)');
+    .addOption(new Option('--expect <tools>', 'exit 3 unless the recommendation is exactly these tools (comma-separated)').argParser(noFlag('--expect')))
+    .addOption(new Option('-o, --output <file>', 'write the rendered result to a file (replaced whole) instead of standard output (-)').argParser(noFlag('--output')));
 }
 
 /**
@@ -107,15 +122,15 @@ export function buildProgram(io: Io, argv?: readonly string[]): Command {
       await runRecommend(opts, io);
     });
 
-  // Options before a command (`mlflow-advisor --team-size large recommend`) are parsed by the root:
-  // they are recommend's own, so recommend takes them (its own flags win), and any other command
-  // refuses them rather than dropping them unseen.
+  // Options before a command (`mlflow-advisor --team-size large recommend`, `--json explain
+  // mlflow`) are parsed by the root: the command takes those it has (its own, after it, win),
+  // and refuses the rest rather than dropping them unseen.
   program.hook('preAction', (_root, action) => {
     if (action === program) return;
     const given = program.options.filter((o) => o.long !== '--debug' && program.getOptionValueSource(o.attributeName()) === 'cli');
-    if (given.length === 0) return;
-    if (action.name() !== 'recommend') {
-      throw new InputError(`${given.map((o) => o.long).join(', ')}: not an option of ${action.name()}; options go after the command (mlflow-advisor ${action.name()} --help lists them).`);
+    const foreign = given.filter((o) => !action.options.some((x) => x.long === o.long));
+    if (foreign.length) {
+      throw new InputError(`${foreign.map((o) => o.long).join(', ')}: not an option of ${action.name()}; options go after the command (mlflow-advisor ${action.name()} --help lists them).`);
     }
     for (const o of given) {
       const key = o.attributeName();

@@ -22,7 +22,8 @@ export function parseValue(q: Question, raw: unknown, where: string): AnswerValu
     if (typeof raw !== 'string') {
       throw new InputError(`${where}: expected one of ${allowedList(q)}, got ${describe(raw)}.`);
     }
-    const v = raw.trim();
+    // Values are lower case; `AWS` means aws, as `explain MLflow` means mlflow.
+    const v = raw.trim().toLowerCase();
     if (!allowed.includes(v)) {
       throw new InputError(`${where}: ${quote(raw)} is not allowed; use one of: ${allowedList(q)}.${didYouMean(v, allowed)}`);
     }
@@ -37,7 +38,7 @@ export function parseValue(q: Question, raw: unknown, where: string): AnswerValu
     if (typeof item !== 'string') {
       throw new InputError(`${where}: list items must be strings from ${allowedList(q)}, got ${describe(item)}.`);
     }
-    const v = item.trim();
+    const v = item.trim().toLowerCase();
     if (!allowed.includes(v)) {
       throw new InputError(`${where}: ${quote(item)} is not allowed; use any of: ${allowedList(q)}.${didYouMean(v, allowed)}`);
     }

@@ -24,16 +24,20 @@ describe('recommend', () => {
     expect(doc.defaulted).toContain('budget');
   });
 
-  it('takes options given before the command, its own flags winning; other commands refuse them', () => {
+  it('takes options given before the command, its own flags winning; a command refuses options it does not have', () => {
     const before = JSON.parse(run(['--team-size', 'large', '--json', 'recommend', '--tracking', 'essential']).stdout);
     expect(before.answers).toMatchObject({ teamSize: 'large', tracking: 'essential' });
     expect(before.defaulted).not.toContain('teamSize');
     expect(JSON.parse(run(['--team-size', 'large', 'recommend', '--json', '--team-size', 'medium']).stdout).answers.teamSize).toBe('medium');
-    for (const args of [['--json', 'compare'], ['--team-size', 'large', 'explain', 'mlflow']]) {
+    // --json belongs to explain, compare and questions too.
+    expect(JSON.parse(run(['--json', 'explain', 'mlflow']).stdout).id).toBe('mlflow');
+    expect(JSON.parse(run(['--json', 'compare']).stdout).criteria.length).toBeGreaterThan(0);
+    expect(JSON.parse(run(['--json', 'questions']).stdout)[0].id).toBe('teamSize');
+    for (const args of [['--team-size', 'large', 'explain', 'mlflow'], ['--json', 'schema']]) {
       const r = run(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(new RegExp(`^mlflow-advisor: ${args[0]}: not an option of ${args.at(-1) === 'mlflow' ? 'explain' : 'compare'}; options go after the command`));
+      expect(r.stderr).toMatch(new RegExp(`^mlflow-advisor: ${args[0]}: not an option of ${args.includes('explain') ? 'explain' : 'schema'}; options go after the command`));
     }
   });
 
@@ -56,11 +60,29 @@ describe('recommend', () => {
   });
 });
 
+describe('forgiving input', () => {
+  it('takes md for markdown, and values in any case (as explain MLflow does)', () => {
+    const md = run(['recommend', '--format', 'md', '--no-interactive']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# Adopt /);
+    expect(run(['recommend', '--format', 'JSON']).stdout).toMatch(/^\{/);
+    const args = ['recommend', '--json', '--cloud', 'AWS', '--languages', 'Python,R'];
+    const doc = JSON.parse(run(args).stdout);
+    expect(doc.answers).toMatchObject({ cloud: 'aws', languages: ['python', 'r'] });
+    const upper = doc.recommendation.tools.map((t: string) => t.toUpperCase()).join(',');
+    expect(run([...args, '--expect', upper]).code).toBe(0);
+    expect(run([...args, '--expect', 'AIRFLOW']).stderr).toMatch(/expected airflow but the advice is/);
+  });
+});
+
 describe('bad input', () => {
   it.each([
     [['recommend', '--team-size', 'huge'], /--team-size: "huge" is not allowed; use one of: solo, small, medium, large/],
     [['recommend', '--needs', 'scheduling,magic'], /--needs: "magic" is not allowed; use any of: hyperparameter-tuning/],
-    [['recommend', '--format', 'xml'], /--format <format>' argument 'xml' is invalid. Allowed choices are table, json, markdown, html/],
+    [['recommend', '--format', 'xml'], /--format: "xml" is not a format; use one of: table, json, markdown, html \(or md for markdown\)/],
+    [['recommend', '--format', 'markdwn'], /Did you mean "markdown"/],
+    [['recommend', '--team-size', '--json'], /--team-size: value missing \(the next word is the option --json\)/],
+    [['recommend', '--answers', '--no-interactive'], /--answers: value missing/],
     [['recommend', '--team-sise', 'small'], /unknown option '--team-sise'[\s\S]*Did you mean --team-size/],
     [['recommend', '--team-size'], /option '--team-size <value>' argument missing/],
     [['recmmend'], /unknown command "recmmend". Did you mean "recommend"/],

@@ -258,7 +258,7 @@ describe.concurrent('very long arguments (100 KB)', () => {
     ['a flag value', ['recommend', '--team-size', long], /^mlflow-advisor: --team-size: "x+…\(100000 characters\)…x+" is not allowed; use one of: solo, small, medium, large\.$/],
     ['a list value', ['recommend', '--needs', `lineage,${long}`], /^mlflow-advisor: --needs: "x+…\(100000 characters\)…x+" is not allowed; use any of: /],
     ['a value with spaces', ['recommend', '--cloud', 'ab '.repeat(33_000)], /^mlflow-advisor: --cloud: "ab ab .*…\(99000 characters\)….*" is not allowed; use one of: aws, gcp/],
-    ['a --format', ['recommend', '--format', long], /^mlflow-advisor: option '--format <format>' argument 'x+…\(100002 characters\)…x+' is invalid\. Allowed choices are table, json, markdown, html\.$/],
+    ['a --format', ['recommend', '--format', long], /^mlflow-advisor: --format: "x+…\(100000 characters\)…x+" is not a format; use one of: table, json, markdown, html \(or md for markdown\)\.$/],
     ['an option name', ['recommend', `--${long}`], /^mlflow-advisor: unknown option '--x+…\(100004 characters\)…x+'$/],
     ['a command', [long], /^mlflow-advisor: unknown command "x+…\(100003 characters\)…x+"\. Commands: recommend, /],
     ['a tool', ['explain', long], /^mlflow-advisor: unknown tool "x+…\(100003 characters\)…x+"; use one of: airflow, metaflow, kubeflow, mlflow\.$/],

@@ -31,7 +31,7 @@ describe.concurrent('usage errors', () => {
     ['a list item outside the choices', ['recommend', '--needs', 'scheduling,magic'], /--needs: "magic" is not allowed; use any of: hyperparameter-tuning, model-serving/],
     ['an empty list where one is needed', ['recommend', '--languages', ','], /--languages: needs at least one of: python, r\./],
     ['--flag=value syntax', ['recommend', '--team-size=huge'], /--team-size: "huge" is not allowed/],
-    ['a bad --format', ['recommend', '--format', 'xml'], /option '--format <format>' argument 'xml' is invalid\. Allowed choices are table, json, markdown, html\./],
+    ['a bad --format', ['recommend', '--format', 'xml'], /--format: "xml" is not a format; use one of: table, json, markdown, html \(or md for markdown\)\./],
     ['--json against --format', ['recommend', '--json', '--format', 'markdown'], /--json and --format markdown disagree; give one of them\./],
     ['a missing value', ['recommend', '--team-size'], /option '--team-size <value>' argument missing/],
     ['a missing file name', ['recommend', '--answers'], /option '--answers <file>' argument missing/],

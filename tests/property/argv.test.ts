@@ -102,11 +102,11 @@ const recommendItem = (root: boolean): fc.Arbitrary<Item> =>
     { weight: 3, arbitrary: fc.constant<Item>({ tokens: ['--json'], validity: 'valid', json: true }) },
     {
       weight: 2,
-      arbitrary: fc.constantFrom('table', 'json', 'markdown', 'html', 'xml', 'JSON', '').map((f): Item => ({
-        tokens: ['--format', f],
-        validity: ['table', 'json', 'markdown', 'html'].includes(f) ? 'valid' : 'invalid',
-        format: f,
-      })),
+      // Any case, and md for markdown.
+      arbitrary: fc.constantFrom('table', 'json', 'markdown', 'html', 'md', 'MD', 'xml', 'JSON', '').map((f): Item => {
+        const format = f.toLowerCase() === 'md' ? 'markdown' : f.toLowerCase();
+        return { tokens: ['--format', f], validity: ['table', 'json', 'markdown', 'html'].includes(format) ? 'valid' : 'invalid', format };
+      }),
     },
     { weight: 1, arbitrary: fc.constantFrom<Item>({ tokens: ['--no-interactive'], validity: 'valid' }, { tokens: ['--debug'], validity: 'valid' }) },
     {

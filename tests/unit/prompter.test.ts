@@ -318,6 +318,28 @@ describe('recommend on a (fake) terminal', () => {
     expect(JSON.parse(t.out.stdout).defaulted).toHaveLength(catalog.questions.length);
   });
 
+  it('with the output redirected, says on standard error that defaults were taken and how to answer', async () => {
+    const noPrompt = async () => {
+      throw new Error('must not prompt');
+    };
+    const redirected = fakeTerminal({ stdoutIsTTY: false });
+    await runRecommend({ teamSize: 'large' }, redirected.io, noPrompt);
+    // Kubernetes skill does not apply without Kubernetes: 12 of the 13 that apply are defaults.
+    expect(redirected.out.stderr).toBe(
+      'mlflow-advisor: no terminal to ask on, so 12 answers are defaults; give them as flags (mlflow-advisor questions) or --answers FILE, or add --no-interactive.\n',
+    );
+    for (const [tty, flags] of [
+      [{ stdoutIsTTY: false }, { interactive: false }],
+      [{ stdoutIsTTY: false, stderrIsTTY: false }, {}],
+      [{ stdinIsTTY: false, stderrIsTTY: false }, { json: true }],
+      [{ stdoutIsTTY: false }, { ...defaults(catalog) }],
+    ] as const) {
+      const t = fakeTerminal(tty);
+      await runRecommend({ ...flags }, t.io, noPrompt);
+      expect(t.out.stderr, JSON.stringify([tty, flags])).toBe('');
+    }
+  });
+
   it('does not offer to save when --save already names the file', async () => {
     const path = join(tmp, 'flag-save.json');
     const { kit, screens } = scriptedKit(enterAll);

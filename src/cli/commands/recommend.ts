@@ -6,6 +6,7 @@ import type { Answers } from '../../engine/types.js';
 import { ExpectationError, InputError, WriteError } from '../../errors.js';
 import { deferPrompter } from '../../questionnaire/defer-prompter.js';
 import type { InteractivePrompter } from '../../questionnaire/prompter.js';
+import { applies } from '../../questionnaire/questions.js';
 import { resolveAnswers } from '../../questionnaire/resolve.js';
 import type { Result } from '../../schema/result.js';
 import { readMembers } from '../../team/members-file.js';
@@ -34,7 +35,7 @@ export interface RecommendFlags {
 }
 
 export function parseExpect(raw: string): string[] {
-  const tools = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const tools = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   if (tools.length === 0) throw new InputError(`--expect: name one or more tools: ${TOOL_IDS.join(', ')}.`);
   for (const t of tools) {
     if (!(TOOL_IDS as readonly string[]).includes(t)) {
@@ -112,6 +113,17 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
   const file = read[0]?.members[0]!.answers;
 
   const resolved = await resolveAnswers(catalog, { flags, file }, prompter);
+  // Nothing could be asked (no terminal to ask on), yet a person watches standard error, as with
+  // `mlflow-advisor > out.txt`: say once which way to answer. Logs (CI, where standard error is
+  // no terminal either) keep the output's own list; --no-interactive asks for defaults outright.
+  if (!interactive && opts.interactive !== false && io.stderrIsTTY) {
+    const n = resolved.defaulted.filter((id) => applies(catalog.questions.find((q) => q.id === id)!, resolved.answers)).length;
+    if (n > 0) {
+      io.stderr.write(
+        `mlflow-advisor: no terminal to ask on, so ${n === 1 ? '1 answer is a default' : `${n} answers are defaults`}; give them as flags (mlflow-advisor questions) or --answers FILE, or add --no-interactive.\n`,
+      );
+    }
+  }
   const started = io.debug ? process.hrtime.bigint() : 0n;
   const result = recommend(resolved.answers, catalog, { defaulted: resolved.defaulted });
   if (io.debug) {
