@@ -63,9 +63,9 @@ export function recommendTeam(
   return structuredClone(teamOf(parsed, builtIn, { ...rest, flags: flags ? answersFromObject(flags, 'flags', builtIn) : {} }));
 }
 
-/** The decision record `recommend --format markdown` prints. */
-export function renderMarkdown(result: Result, options: { date?: Date } = {}): string {
-  return markdownOf(result, builtIn, options.date);
+/** The decision record `recommend --format markdown` prints; `answersFile` (one, or one per member) is named in its CI line. */
+export function renderMarkdown(result: Result, options: { date?: Date; answersFile?: string | readonly string[] } = {}): string {
+  return markdownOf(result, builtIn, options.date, options.answersFile);
 }
 
 /** The self-contained HTML report `recommend --format html` prints. */

@@ -15,7 +15,7 @@ export const MAX_ANSWERS_BYTES = 1024 * 1024;
 const LIMIT = `${MAX_ANSWERS_BYTES} bytes, 1 MiB`;
 const STDIN = 'answers from standard input';
 /** What answersFromObject names as expected for a YAML file, which must not speak of JSON. */
-const YAML_EXPECTED = 'a YAML mapping of answers by question id (like teamSize: small)';
+export const YAML_EXPECTED = 'a YAML mapping of answers by question id (like teamSize: small)';
 
 export async function readAnswersFile(
   path: string,
@@ -51,7 +51,9 @@ export async function readAnswersDocument(
     try {
       doc = JSON.parse(text);
     } catch (e) {
-      throw new InputError(`${where}: not valid JSON (${jsonProblem(e, text)}).`);
+      // YAML in a file named otherwise (team.txt) is read as JSON: say how to have it read as YAML.
+      const hint = looksLikeYaml(text) ? ' It looks like YAML: name the file .yaml or .yml.' : '';
+      throw new InputError(`${where}: not valid JSON (${jsonProblem(e, text)}).${hint}`);
     }
     // JSON.parse keeps the last of two equal keys without a word; a file that says two things is refused.
     // Only an object can be answers (anything else is refused below), so only then is it scanned.
@@ -66,6 +68,9 @@ export function isYaml(path: string, text: string): boolean {
   if (path === '-') return !/^\s*[{[]/.test(text);
   return /\.ya?ml$/i.test(path);
 }
+
+/** A first line of content like `teamSize: small` or `- python`: YAML, not JSON. */
+const looksLikeYaml = (text: string) => /^(?:\s*(?:#.*)?\n)*\s*(?:[A-Za-z][\w-]*\s*:(?:\s|$)|-\s|---)/.test(text);
 
 /** V8's JSON.parse message, with the line and column a person editing the file looks for. */
 function jsonProblem(e: unknown, text: string): string {

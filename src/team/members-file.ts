@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import type { Catalog } from '../catalog/schema.js';
 import { InputError } from '../errors.js';
-import { readAnswersDocument } from '../questionnaire/answers-file.js';
+import { readAnswersDocument, YAML_EXPECTED } from '../questionnaire/answers-file.js';
 import { answersFromObject } from '../questionnaire/resolve.js';
 import { quote } from '../util/quote.js';
 import type { Member } from './merge.js';
@@ -25,7 +25,14 @@ export function nameFromPath(path: string): string {
   return base === '' ? path : base;
 }
 
-export function membersFromDocument(doc: unknown, where: string, path: string, catalog: Catalog): { members: Member[]; teamFile: boolean } {
+export function membersFromDocument(
+  doc: unknown,
+  where: string,
+  path: string,
+  catalog: Catalog,
+  /** What a YAML file's errors name as expected (they must not speak of JSON). */
+  expected?: string,
+): { members: Member[]; teamFile: boolean } {
   if (isObject(doc) && 'members' in doc) {
     const extra = Object.keys(doc).filter((k) => k !== 'members');
     if (extra.length) throw new InputError(`${where}: a team file has only "members"; unknown key ${quote(extra[0]!)}.`);
@@ -37,7 +44,7 @@ export function membersFromDocument(doc: unknown, where: string, path: string, c
       const unknown = Object.keys(m).filter((k) => k !== 'name' && k !== 'answers');
       if (unknown.length) throw new InputError(`${at}: unknown key ${quote(unknown[0]!)}; a member has "name" and "answers".`);
       const name = checkName(m.name, at);
-      return { name, source: path === '-' ? 'standard input' : path, answers: answersFromObject(m.answers ?? {}, `${at} (${name})`, catalog) };
+      return { name, source: path === '-' ? 'standard input' : path, answers: answersFromObject(m.answers ?? {}, `${at} (${name})`, catalog, expected) };
     });
     return { members, teamFile: true };
   }
@@ -48,7 +55,7 @@ export function membersFromDocument(doc: unknown, where: string, path: string, c
     const { name: _drop, ...rest } = doc;
     answers = rest;
   }
-  return { members: [{ name, source: path === '-' ? 'standard input' : path, answers: answersFromObject(answers, where, catalog) }], teamFile: false };
+  return { members: [{ name, source: path === '-' ? 'standard input' : path, answers: answersFromObject(answers, where, catalog, expected) }], teamFile: false };
 }
 
 export async function readMembers(
@@ -56,6 +63,6 @@ export async function readMembers(
   catalog: Catalog,
   stdin?: AsyncIterable<Uint8Array | string>,
 ): Promise<{ members: Member[]; teamFile: boolean }> {
-  const { doc, where } = await readAnswersDocument(path, stdin);
-  return membersFromDocument(doc, where, path, catalog);
+  const { doc, where, yaml } = await readAnswersDocument(path, stdin);
+  return membersFromDocument(doc, where, path, catalog, yaml ? YAML_EXPECTED : undefined);
 }

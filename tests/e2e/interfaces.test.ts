@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { ANSWER_SETS, asFlags } from '../fixtures/answer-sets.js';
 import { BIN, hasStack, run } from '../helpers/cli.js';
 
@@ -73,6 +74,17 @@ describe('answers from a file, standard input and flags', () => {
     const original = JSON.parse(first.stdout);
     expect(replay.defaulted).toEqual([]);
     expect({ ...replay, defaulted: [] }).toEqual({ ...original, defaulted: [] });
+  });
+
+  it.each(['team.yaml', 'team.YML'])('--save %s writes YAML that --answers replays to the same advice', (name) => {
+    const saved = join(dir, name);
+    const first = run(['recommend', '--json', '--save', saved, ...asFlags(answers)]);
+    expect(first.code).toBe(0);
+    const text = readFileSync(saved, 'utf8');
+    expect(text.trimStart()).not.toMatch(/^[{[]/);
+    expect(parseYaml(text)).toEqual(JSON.parse(first.stdout).answers);
+    const replay = JSON.parse(run(['recommend', '--json', '--answers', saved]).stdout);
+    expect(replay.recommendation).toEqual(JSON.parse(first.stdout).recommendation);
   });
 
   it.each([

@@ -103,4 +103,11 @@ describe('renderMarkdown', () => {
     expect(row).toHaveLength(options.head.length);
     expect(row[4]).toBe('excluded: needs a \\| cluster and skill');
   });
+
+  it('names the answers file it was made from in its CI line, quoted for a shell where needed', () => {
+    const tools = single.recommendation.tools.join(',');
+    expect(md(single)).toContain(`\`mlflow-advisor recommend --answers ANSWERS.json --expect ${tools}\``);
+    expect(renderMarkdown(single, catalog, DATE, 'teams/ml.yaml')).toContain(`\`mlflow-advisor recommend --answers teams/ml.yaml --expect ${tools}\``);
+    expect(renderMarkdown(single, catalog, DATE, "our team's.json")).toContain(`--answers 'our team'\\''s.json' --expect`);
+  });
 });

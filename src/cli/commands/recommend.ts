@@ -4,6 +4,7 @@ import { TOOL_IDS } from '../../catalog/ids.js';
 import { recommend } from '../../engine/recommend.js';
 import type { Answers } from '../../engine/types.js';
 import { ExpectationError, InputError, WriteError } from '../../errors.js';
+import { answersText } from '../../questionnaire/answers-out.js';
 import { deferPrompter } from '../../questionnaire/defer-prompter.js';
 import type { InteractivePrompter } from '../../questionnaire/prompter.js';
 import { applies } from '../../questionnaire/questions.js';
@@ -58,6 +59,7 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
   const interactive = opts.interactive !== false && io.stdoutIsTTY && io.stderrIsTTY && io.stdinIsTTY;
 
   const files = opts.answers === undefined ? [] : [opts.answers].flat();
+  const view: View = { detail: opts.detail === true, answersFiles: files };
 
   // Where files go is checked before anything is read, computed or written: a mistake there exits
   // 2 with nothing written anywhere. `-o -` is standard output, as everywhere.
@@ -100,10 +102,10 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
     const members = read.flatMap((r) => r.members);
     const result = recommendTeam(members, catalog, { flags });
     await confirmSave();
-    await emit(result, format, outPlan, io);
+    await emit(result, format, outPlan, io, view);
     if (savePlan !== undefined) {
       // The team as one team file: replayable with a single --answers.
-      await writePlanned(savePlan, JSON.stringify({ members: members.map((m) => ({ name: m.name, answers: { ...m.answers, ...flags } })) }, null, 2) + '\n');
+      await writePlanned(savePlan, await answersText(savePlan.path, { members: members.map((m) => ({ name: m.name, answers: { ...m.answers, ...flags } })) }));
       const path = escapeControls(savePlan.path);
       io.stderr.write(`Saved the team's answers to ${path} (replay with --answers ${path})\n`);
     }
@@ -140,7 +142,7 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
     teamText = await addMember(savePlan.path, opts.member, given, catalog);
   }
   await confirmSave();
-  await emit(result, format, outPlan, io);
+  await emit(result, format, outPlan, io, view);
 
   // --save is the non-interactive way; after a questionnaire, offer it. From here on the result
   // is out: a failure is exit 1, never 2, which promises that nothing was written.
@@ -163,7 +165,7 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
       await writePlanned(savePlan, teamText);
       io.stderr.write(`Added ${escapeControls(opts.member!)} to ${path} (the team's advice: --answers ${path})\n`);
     } else {
-      await writePlanned(savePlan, renderJson(resolved.answers));
+      await writePlanned(savePlan, await answersText(savePlan.path, resolved.answers));
       io.stderr.write(`Saved answers to ${path} (replay with --answers ${path})\n`);
     }
   }
@@ -179,10 +181,16 @@ function gate(expected: string[] | undefined, tools: readonly string[]): void {
   }
 }
 
-async function emit(result: Result, format: string, outPlan: WritePlan | undefined, io: Io): Promise<void> {
+/** How to render: the whole story on the terminal, and the answers files the decision record names. */
+interface View {
+  detail: boolean;
+  answersFiles: readonly string[];
+}
+
+async function emit(result: Result, format: string, outPlan: WritePlan | undefined, io: Io, view: View): Promise<void> {
   let text: string;
   if (format === 'json') text = renderJson(result);
-  else if (format === 'markdown') text = (await import('../../render/markdown.js')).renderMarkdown(result, catalog, recordDate(io.env));
+  else if (format === 'markdown') text = (await import('../../render/markdown.js')).renderMarkdown(result, catalog, recordDate(io.env), view.answersFiles.filter((f) => f !== '-'));
   else if (format === 'html') text = (await import('../../render/html.js')).renderHtml(result, catalog, recordDate(io.env));
   else {
     const toFile = outPlan !== undefined;
@@ -191,7 +199,7 @@ async function emit(result: Result, format: string, outPlan: WritePlan | undefin
       colour: toFile ? 0 : colourLevel(io.env, io.stdoutIsTTY),
       // A file is read later, elsewhere: the width a terminal most often has.
       columns: toFile ? 80 : io.columns,
-      detail: opts.detail === true,
+      detail: view.detail,
     });
   }
 
