@@ -48,7 +48,8 @@ export const toolSchema = z.object({
   docs: z.string().regex(/^https:\/\//),
   facts: z.array(factSchema).min(3),
   strengths: z.array(citedSchema).min(3),
-  tradeOffs: z.array(citedSchema).min(2),
+  /** `when`: the trade-off matters only to teams whose answers match (R caveats for R teams). */
+  tradeOffs: z.array(citedSchema.extend({ when: z.record(z.string(), z.array(z.string())).optional() })).min(2),
   managedOfferings: z.array(managedOfferingSchema),
   nextSteps: z.array(nextStepSchema).min(2),
 });

@@ -11,7 +11,7 @@ export function defaults(catalog: Catalog): Record<string, string | string[]> {
 }
 
 /** Whether a question applies given the answers so far (e.g. Kubernetes skill only with Kubernetes). */
-export function applies(q: Question, answers: Record<string, unknown>): boolean {
+export function applies(q: Pick<Question, 'askWhen'>, answers: Record<string, unknown>): boolean {
   if (!q.askWhen) return true;
   return Object.entries(q.askWhen).every(([id, values]) => {
     const v = answers[id];

@@ -128,7 +128,9 @@ export function renderMarkdown(result: Result, catalog: Catalog, date = new Date
   for (const r of track(penalty)) out.push(`- ${r.text}${cite(r.sources)}`);
   for (const t of chosen) {
     const tool = catalog.tools.find((x) => x.id === t.tool);
-    for (const r of track(tool?.tradeOffs ?? [])) out.push(`- ${t.name}: ${r.text}${cite(r.sources)}`);
+    // Only the trade-offs that concern this team: no R caveats for a Python team.
+    const apply = (tool?.tradeOffs ?? []).filter((r) => !r.when || applies({ askWhen: r.when }, result.answers));
+    for (const r of track(apply)) out.push(`- ${t.name}: ${r.text}${cite(r.sources)}`);
   }
   out.push('');
 

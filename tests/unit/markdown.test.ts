@@ -110,4 +110,27 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(single, catalog, DATE, 'teams/ml.yaml')).toContain(`\`mlflow-advisor recommend --answers teams/ml.yaml --expect ${tools}\``);
     expect(renderMarkdown(single, catalog, DATE, "our team's.json")).toContain(`--answers 'our team'\\''s.json' --expect`);
   });
+
+  it('lists only the trade-offs that concern the team: R caveats for an R team, not for a Python one', () => {
+    const rCaveat = /R users depend on the Python package|R support is in maintenance mode/;
+    let checked = 0;
+    for (const tool of ['mlflow', 'metaflow'] as const) {
+      const python = recommend({ existingTools: [tool], languages: ['python'], tracking: 'essential' });
+      const withR = recommend({ existingTools: [tool], languages: ['python', 'r'], tracking: 'essential' });
+      if (!python.recommendation.tools.includes(tool) || !withR.recommendation.tools.includes(tool)) continue;
+      expect(md(python)).not.toMatch(rCaveat);
+      expect(md(withR)).toMatch(rCaveat);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+    for (const t of catalog.tools) {
+      for (const r of t.tradeOffs) {
+        for (const [id, values] of Object.entries(r.when ?? {})) {
+          const q = catalog.questions.find((x) => x.id === id);
+          expect(q, `${t.id}: ${id}`).toBeDefined();
+          for (const v of values) expect(q!.choices.map((c) => c.value)).toContain(v);
+        }
+      }
+    }
+  });
 });
