@@ -17,7 +17,8 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 const RECOMMEND_EXAMPLES = `
 Examples:
   $ mlflow-advisor                                   # interactive questionnaire on a terminal
-  $ mlflow-advisor recommend --team-size small --tracking essential
+  $ mlflow-advisor recommend --no-interactive        # a quick try: every answer its default
+  $ mlflow-advisor recommend --team-size small --tracking essential --detail
   $ mlflow-advisor recommend --json --no-interactive | jq '.recommendation.tools'
   $ mlflow-advisor recommend --answers team.json --format markdown --output docs/adr/0001-ml-platform.md
   $ mlflow-advisor recommend --answers team.json --format html --output ml-platform.html   # a page to share
