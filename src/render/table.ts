@@ -124,7 +124,8 @@ function team(result: Result, catalog: Catalog, width: number, c: ChalkInstance,
   if (!t) return [];
   const out = wrap(c.bold(t.heading), width);
   if (limit === Infinity) out.push(...t.members.flatMap((m) => bullet(m, width)));
-  if (t.disagreements.length) {
+  if (t.disagreements.length && limit === 0) out.push(c.bold('Where the team disagrees') + c.dim(`: ${t.disagreements.length} (--detail lists them)`));
+  else if (t.disagreements.length) {
     const shown = t.disagreements.slice(0, limit);
     out.push(c.bold('Where the team disagrees') + (shown.length < t.disagreements.length ? c.dim(` (${shown.length} of ${t.disagreements.length})`) : ''));
     out.push(...shown.flatMap((d) => bullet(d, width)));
@@ -142,7 +143,9 @@ function ranking(result: Result, catalog: Catalog, width: number, c: ChalkInstan
   const fixed = 5 + nameWidth + 2 + 5 + 2;
   const barWidth = Math.max(5, Math.min(20, width - fixed - 5));
   const firstHead = width - fixed >= 34 ? 'Ranks first (share of weightings)' : 'Ranks first';
-  const out = [c.bold(`  #  ${'Tool'.padEnd(nameWidth)}  Score  ${firstHead}`)];
+  // Beside a recommended stack, say outright that these are the tools on their own.
+  const head = rec.tools.length > 1 && nameWidth >= 'Single tool'.length ? 'Single tool' : 'Tool';
+  const out = [c.bold(`  #  ${head.padEnd(nameWidth)}  Score  ${firstHead}`)];
   result.ranking.forEach((t, i) => {
     const name = rec.tools.includes(t.tool) ? c.green(t.name.padEnd(nameWidth)) : t.name.padEnd(nameWidth);
     const fit = t.excluded ? c.red('excluded') : `${bar(shares[i]! / 100, barWidth)} ${String(shares[i]).padStart(3)}%`;
@@ -151,14 +154,18 @@ function ranking(result: Result, catalog: Catalog, width: number, c: ChalkInstan
   return out;
 }
 
-function defaultsNote(result: Result, catalog: Catalog, width: number, c: ChalkInstance, values: boolean): string[] {
+function defaultsNote(result: Result, catalog: Catalog, width: number, c: ChalkInstance, show: 'values' | 'list' | 'count'): string[] {
   const ids = defaultedThatApply(result, catalog);
   if (ids.length === 0) return [];
   const asked = catalog.questions.filter((q) => applies(q, result.answers)).length;
   const label = (id: string) => catalog.questions.find((q) => q.id === id)!.label;
-  const list = ids.map((id) => (values ? `${label(id)} = ${answerText(catalog, id, result.answers[id]!)}` : label(id))).join(values ? '; ' : ', ');
   const how = 'Set them with flags (mlflow-advisor questions) or --answers FILE.';
-  return wrap(c.dim(ids.length === asked && !values ? `Every answer is a default. ${how}` : `Defaults taken for: ${list}. ${how}`), width);
+  let text: string;
+  if (ids.length === asked && show !== 'values') text = `Every answer is a default. ${how}`;
+  else if (show === 'count') text = `${ids.length} ${ids.length === 1 ? 'answer is a default' : 'answers are defaults'} (--detail lists them). ${how}`;
+  else if (show === 'list') text = `Defaults taken for: ${ids.map(label).join(', ')}. ${how}`;
+  else text = `Defaults taken for: ${ids.map((id) => `${label(id)} = ${answerText(catalog, id, result.answers[id]!)}`).join('; ')}. ${how}`;
+  return wrap(c.dim(text), width);
 }
 
 function short(result: Result, catalog: Catalog, opts: RenderOptions, c: ChalkInstance): string[] {
@@ -171,27 +178,39 @@ function short(result: Result, catalog: Catalog, opts: RenderOptions, c: ChalkIn
   const reasons = stack ? stack.reasons : (chosen[0]?.reasons ?? []);
   const steps = chosen.flatMap((t) => result.nextSteps.filter((s) => s.tool === t.tool).slice(0, 1)).map((s) => shortStep(s.text, s.command, width));
 
-  const sections = (flips: number, why: number): string[] => {
-    const out = [...headline(result, catalog, width, c, false), '', ...team(result, catalog, width, c, 2), ...ranking(result, catalog, width, c), ''];
-    out.push(c.bold('Why'), ...reasons.slice(0, why).flatMap((r) => bullet(r.text, width)), '');
+  // What the screen shows of each part; parts give way in this order when it is too long.
+  interface Budget {
+    flips: number;
+    why: number;
+    disagreements: number;
+    defaults: 'list' | 'count';
+  }
+  const sections = (b: Budget): string[] => {
+    const out = [...headline(result, catalog, width, c, false), '', ...team(result, catalog, width, c, b.disagreements), ...ranking(result, catalog, width, c), ''];
+    out.push(c.bold('Why'), ...reasons.slice(0, b.why).flatMap((r) => bullet(r.text, width)), '');
     if (rec.flips.length) {
-      const shown = Math.min(flips, rec.flips.length);
+      const shown = Math.min(b.flips, rec.flips.length);
       out.push(c.bold('What would change it') + (shown < rec.flips.length ? c.dim(` (${shown} of ${rec.flips.length})`) : ''));
       out.push(...rec.flips.slice(0, shown).flatMap((f) => bullet(f.text, width)), '');
     }
     if (steps.length) out.push(c.bold('First steps'), ...steps.flat(), '');
-    out.push(...defaultsNote(result, catalog, width, c, false));
+    out.push(...defaultsNote(result, catalog, width, c, b.defaults));
     out.push(...wrap(c.dim('Add --detail for every reason, exclusion, combination, the roadmap and sources.'), width));
     return out;
   };
-  // One screen: fewer changes listed, then fewer reasons, before anything else gives way.
-  let flips = 3;
-  let why = 3;
-  let out = sections(flips, why);
-  while (out.length > SCREEN && (flips > 1 || why > 2)) {
-    if (flips > 1) flips--;
-    else why--;
-    out = sections(flips, why);
+  const giveWays: ((b: Budget) => boolean)[] = [
+    (b) => b.flips > 2 && b.flips-- > 0,
+    (b) => b.flips > 1 && b.flips-- > 0,
+    (b) => b.why > 2 && b.why-- > 0,
+    (b) => b.disagreements > 1 && b.disagreements-- > 0,
+    (b) => b.defaults === 'list' && (b.defaults = 'count') === 'count',
+    (b) => b.disagreements > 0 && b.disagreements-- > 0,
+  ];
+  const budget: Budget = { flips: 3, why: 3, disagreements: 2, defaults: 'list' };
+  let out = sections(budget);
+  for (const giveWay of giveWays) {
+    if (out.length <= SCREEN) break;
+    if (giveWay(budget)) out = sections(budget);
   }
   return out;
 }
@@ -285,7 +304,7 @@ function detailed(result: Result, catalog: Catalog, opts: RenderOptions, c: Chal
     }
     out.push('');
   }
-  out.push(...defaultsNote(result, catalog, width, c, true));
+  out.push(...defaultsNote(result, catalog, width, c, 'values'));
   out.push(...wrap(c.dim('Sources: seed:ID is a numbered claim of the source article (mlflow-advisor sources ID prints it); https links are official documentation.'), width));
   return out;
 }

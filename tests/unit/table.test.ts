@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
-import { recommend } from '../../src/index.js';
+import { recommend, recommendTeam } from '../../src/index.js';
 import { renderTable, SCREEN, scoreText, wholePercents } from '../../src/render/table.js';
 import { commandLines, visibleWidth, wrap } from '../../src/render/wrap.js';
 import type { Result } from '../../src/schema/result.js';
@@ -84,6 +84,13 @@ describe('the short view', () => {
     expect(sum).toBe(100);
   });
 
+  it('names the ranking "Single tool" beside a recommended stack, so the two cannot be mistaken', () => {
+    for (const [, r] of results) {
+      const head = lines(view(r)).find((l) => l.startsWith('  #  '))!;
+      expect(head.startsWith(r.recommendation.tools.length > 1 ? '  #  Single tool ' : '  #  Tool ')).toBe(true);
+    }
+  });
+
   it('writes the scores as the summary does (80, not 80.0)', () => {
     const r = recommend({});
     const top = r.ranking[0]!;
@@ -127,6 +134,24 @@ describe('the short view', () => {
       expect(view(r, 80, detail)).toMatch(/Not met: Scheduling\. Nothing in the stack schedules runs\./);
     }
     expect(view(recommend({}))).not.toContain('Not met');
+  });
+});
+
+describe('team mode', () => {
+  const team = recommendTeam([
+    { name: 'alice', answers: { teamSize: 'small', cloud: 'aws', needs: ['scheduling'] } },
+    { name: 'Bob', answers: { teamSize: 'large', cloud: 'gcp', kubernetes: 'production', kubernetesExpertise: 'expert', opsExpertise: 'expert' } },
+    { name: 'Carol', answers: { teamSize: 'medium', cloud: 'aws', tracking: 'essential', languages: ['python', 'r'] } },
+  ]);
+
+  it('keeps to one screen, with how many members agree; --detail has every member and disagreement', () => {
+    const short = view(team);
+    expect(lines(short).length).toBeLessThanOrEqual(SCREEN);
+    expect(short).toMatch(/^Team of 3: /m);
+    const detail = view(team, 120, true).replace(/\s+/g, ' ');
+    for (const m of team.team!.members) expect(detail).toContain(m.name);
+    for (const d of team.team!.disagreements) expect(detail).toContain(d.text);
+    for (const w of [60, 80, 120]) expect(tooWide(view(team, w), w)).toEqual([]);
   });
 });
 
