@@ -76,6 +76,12 @@ describe('answers from a file, standard input and flags', () => {
     expect({ ...replay, defaulted: [] }).toEqual({ ...original, defaulted: [] });
   });
 
+  it('the decision record made from an answers file names that file in its CI line', () => {
+    const path = file('team.json', json);
+    const r = run(['recommend', '--answers', path, '--format', 'md']);
+    expect(r.stdout).toContain(`mlflow-advisor recommend --answers ${path} --expect `);
+  });
+
   it.each(['team.yaml', 'team.YML'])('--save %s writes YAML that --answers replays to the same advice', (name) => {
     const saved = join(dir, name);
     const first = run(['recommend', '--json', '--save', saved, ...asFlags(answers)]);
