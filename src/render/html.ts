@@ -10,6 +10,7 @@ import type { RankedTool, Reason, Result } from '../schema/result.js';
 import { cssNumber, h, type Html } from './html-kit.js';
 import { SCRIPT, SEGMENT_COLOURS, STYLE } from './html-style.js';
 import { teamSection } from './html-team.js';
+import { tradeOffsFor } from './trade-offs.js';
 
 /** Fields other parts of the advice add to schema version 1; shown when present. */
 interface Target {
@@ -218,7 +219,7 @@ ${stacks.length ? h`<h3>Combinations</h3>
 
 function whySection(result: Report, catalog: Catalog, c: Citations, stackReasons: readonly Reason[], chosen: readonly Ranked[]): Html {
   const penalty = stackReasons.filter((r) => /^Running \d+ tools/.test(r.text));
-  const tradeOffs = chosen.flatMap((t) => (catalog.tools.find((x) => x.id === t.tool)?.tradeOffs ?? []).map((r) => ({ ...r, text: `${t.name}: ${r.text}` })));
+  const tradeOffs = chosen.flatMap((t) => tradeOffsFor(catalog.tools.find((x) => x.id === t.tool), result.answers).map((r) => ({ ...r, text: `${t.name}: ${r.text}` })));
   return h`${stackReasons.length > penalty.length ? c.reasons(stackReasons.filter((r) => !penalty.includes(r))) : ''}
 ${chosen.map((t) => h`<h3>${t.name}</h3>${c.reasons(t.reasons)}`)}
 ${penalty.length || tradeOffs.length ? h`<h3>Trade-offs to accept</h3>${c.reasons([...penalty, ...tradeOffs])}` : ''}`;

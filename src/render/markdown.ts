@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog/schema.js';
 import { answerText, changeText, percent, stackName } from '../engine/describe.js';
 import { applies } from '../questionnaire/questions.js';
 import type { Reason, Result } from '../schema/result.js';
+import { tradeOffsFor } from './trade-offs.js';
 import { teamLines } from './team.js';
 
 /** A table cell: no pipes or line breaks may leak into the table structure. */
@@ -128,9 +129,7 @@ export function renderMarkdown(result: Result, catalog: Catalog, date = new Date
   for (const r of track(penalty)) out.push(`- ${r.text}${cite(r.sources)}`);
   for (const t of chosen) {
     const tool = catalog.tools.find((x) => x.id === t.tool);
-    // Only the trade-offs that concern this team: no R caveats for a Python team.
-    const apply = (tool?.tradeOffs ?? []).filter((r) => !r.when || applies({ askWhen: r.when }, result.answers));
-    for (const r of track(apply)) out.push(`- ${t.name}: ${r.text}${cite(r.sources)}`);
+    for (const r of track(tradeOffsFor(tool, result.answers))) out.push(`- ${t.name}: ${r.text}${cite(r.sources)}`);
   }
   out.push('');
 

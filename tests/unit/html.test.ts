@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
+import { applies } from '../../src/questionnaire/questions.js';
 import { recommend, recommendTeam } from '../../src/index.js';
 import { escapeHtml, h } from '../../src/render/html-kit.js';
 import { SCRIPT } from '../../src/render/html-style.js';
@@ -25,7 +26,8 @@ function cited(r: Result): Set<string> {
     ...r.ranking.flatMap((t) => t.exclusion?.sources ?? []),
     ...r.roadmap.flatMap((s) => s.sources),
     ...r.nextSteps.flatMap((s) => s.sources),
-    ...chosen.flatMap((t) => catalog.tools.find((x) => x.id === t.tool)!.tradeOffs.flatMap((x) => x.sources)),
+    // The trade-offs that concern the team (an R caveat only for an R team).
+    ...chosen.flatMap((t) => catalog.tools.find((x) => x.id === t.tool)!.tradeOffs.filter((x) => !x.when || applies({ askWhen: x.when }, r.answers)).flatMap((x) => x.sources)),
   ]);
 }
 

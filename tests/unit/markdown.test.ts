@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
 import { recommend } from '../../src/index.js';
+import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import type { Result } from '../../src/schema/result.js';
 import { ANSWER_SETS } from '../fixtures/answer-sets.js';
@@ -111,7 +112,7 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(single, catalog, DATE, "our team's.json")).toContain(`--answers 'our team'\\''s.json' --expect`);
   });
 
-  it('lists only the trade-offs that concern the team: R caveats for an R team, not for a Python one', () => {
+  it('lists only the trade-offs that concern the team (record and report): R caveats for an R team, not for a Python one', () => {
     const rCaveat = /R users depend on the Python package|R support is in maintenance mode/;
     let checked = 0;
     for (const tool of ['mlflow', 'metaflow'] as const) {
@@ -120,6 +121,9 @@ describe('renderMarkdown', () => {
       if (!python.recommendation.tools.includes(tool) || !withR.recommendation.tools.includes(tool)) continue;
       expect(md(python)).not.toMatch(rCaveat);
       expect(md(withR)).toMatch(rCaveat);
+      // The HTML report lists the same trade-offs.
+      expect(renderHtml(python, catalog, DATE)).not.toMatch(rCaveat);
+      expect(renderHtml(withR, catalog, DATE)).toMatch(rCaveat);
       checked++;
     }
     expect(checked).toBeGreaterThan(0);
