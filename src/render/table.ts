@@ -74,6 +74,8 @@ function short(result: Result, catalog: Catalog, opts: RenderOptions, c: ChalkIn
     (b) => b.why > 2 && b.why-- > 0,
     (b) => b.disagreements > 1 && b.disagreements-- > 0,
     (b) => b.defaults === 'list' && (b.defaults = 'count') === 'count',
+    // A team's disagreement matters more than a second reason.
+    (b) => b.why > 1 && b.why-- > 0,
     (b) => b.disagreements > 0 && b.disagreements-- > 0,
   ];
   const budget: Budget = { flips: 3, why: 3, disagreements: 2, defaults: 'list' };

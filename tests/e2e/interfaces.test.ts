@@ -82,7 +82,7 @@ describe('answers from a file, standard input and flags', () => {
     expect(r.stdout).toContain(`mlflow-advisor recommend --answers ${path} --expect `);
   });
 
-  it.each(['team.yaml', 'team.YML'])('--save %s writes YAML that --answers replays to the same advice', (name) => {
+  it.each(['saved-team.yaml', 'saved-team.YML'])('--save %s writes YAML that --answers replays to the same advice', (name) => {
     const saved = join(dir, name);
     const first = run(['recommend', '--json', '--save', saved, ...asFlags(answers)]);
     expect(first.code).toBe(0);
