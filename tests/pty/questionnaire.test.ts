@@ -1,5 +1,8 @@
 // The built binary in a real pseudo-terminal, as a person meets it: no arguments, a terminal.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
 import { BIN, hasStack } from '../helpers/cli.js';
@@ -103,6 +106,20 @@ describe('mlflow-advisor on a terminal', () => {
     expect(hasStack(session.text)).toBe(false);
     expect(session.raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(session.raw.lastIndexOf('\u001b[?25l'));
     expect(exit.notes).toContain('echo=1 icanon=1');
+  }, 60_000);
+
+  it('with the output redirected (mlflow-advisor > out.txt), says on the terminal that defaults were taken', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlflow-advisor-pty-'));
+    try {
+      const out = join(dir, 'out.txt');
+      session = PtySession.start(['--team-size', 'large'], { stdoutTo: out });
+      const { code } = await session.exit();
+      expect(code).toBe(0);
+      expect(session.text.trim()).toMatch(/^mlflow-advisor: no terminal to ask on, so 12 answers are defaults; give them as flags \(mlflow-advisor questions\) or --answers FILE, or add --no-interactive\.$/);
+      expect(readFileSync(out, 'utf8')).toMatch(/^Recommended: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('with standard input from /dev/null on a terminal, never prompts and answers from defaults', async () => {

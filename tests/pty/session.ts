@@ -42,13 +42,15 @@ export class PtySession {
     });
   }
 
-  /** Runs `node bin/mlflow-advisor.js ARGS` on a fresh terminal of the given size. */
-  static start(args: string[], opts: { stdinNull?: boolean; cols?: number; rows?: number; timeoutS?: number } = {}): PtySession {
+  /** Runs `node bin/mlflow-advisor.js ARGS` on a fresh terminal of the given size; `stdoutTo` redirects its output to a file, as `> FILE` does. */
+  static start(args: string[], opts: { stdinNull?: boolean; cols?: number; rows?: number; timeoutS?: number; stdoutTo?: string } = {}): PtySession {
     const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color' };
     for (const k of ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'LINES']) delete env[k];
     const relayArgs = [RELAY, '--cols', String(opts.cols ?? 100), '--rows', String(opts.rows ?? 40), '--timeout', String(opts.timeoutS ?? 50)];
     if (opts.stdinNull) relayArgs.push('--stdin-null');
-    const child = spawn('python3', [...relayArgs, '--', process.execPath, BIN, ...args], { env, stdio: 'pipe' });
+    const command = [process.execPath, BIN, ...args];
+    const redirected = opts.stdoutTo === undefined ? command : ['/bin/sh', '-c', 'f=$1; shift; exec "$@" > "$f"', 'sh', opts.stdoutTo, ...command];
+    const child = spawn('python3', [...relayArgs, '--', ...redirected], { env, stdio: 'pipe' });
     return new PtySession(child);
   }
 
