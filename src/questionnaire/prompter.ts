@@ -58,7 +58,7 @@ export function createPrompter(catalog: Catalog, io: Pick<Io, 'stdin'>, options:
   const withBack = (keys: HelpKeys): HelpKeys => [...keys.slice(0, -1), ['←', 'back'], keys.at(-1)!];
 
   /** Below the list: what the highlighted choice means, what the question is for, and why a number was passed over. */
-  const describe = (q: Question, choiceHelp: string | undefined, note: string) => [choiceHelp, q.help, note].filter(Boolean).join('\n');
+  const describe = (q: Question, choiceHelp: string | undefined, note: string) => [choiceHelp, c.dim(q.help), note].filter(Boolean).join('\n');
   const isDefault = (q: Question, value: string) => (Array.isArray(q.default) ? q.default.includes(value) : q.default === value);
   const named = (q: Question, value: string, label: string) => (isDefault(q, value) ? `${label} ${c.dim('(default)')}` : label);
 
