@@ -1,9 +1,9 @@
 // Builds the published files:
-//   dist/cli.cjs     the entry (src/cli/bin.ts, the package's bin): sets V8's flags for a short
-//                    run and compiles dist/cli-main.cjs through V8's code cache
+//   dist/cli.cjs     the entry (src/cli/bin.ts, the package's bin): turns Node's compile cache
+//                    on (Node 22.1 and later, in a folder of the user's own) and requires the bundle
 //   dist/cli-main.cjs the whole CLI in one minified bundle (commander, the engine, the catalog
 //                    and every command), so `recommend --json` reads these two files of the
-//                    package (and its code cache, which lives outside it). CommonJS, because
+//                    package. CommonJS, because
 //                    Node starts CommonJS with less memory and work than an ES module (no module
 //                    loader, no thread pool for the read).
 //   dist/lazy/*.cjs  what only some paths need: the prompt library, table rendering (chalk,
@@ -18,7 +18,6 @@
 //   node scripts/build.mjs --no-minify readable names, for `node --cpu-prof dist/cli.cjs ...`
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,22 +119,18 @@ const jsonAsParse = {
   },
 };
 
-// Built-in modules that Node itself does not load at start-up, and that a run rarely uses:
-// commander requires child_process for executable subcommands this CLI does not have,
-// fs/promises serves only --answers FILE, --output and --save, net only an answers FIFO, os only
-// the save offer's home directory, and tty only the question whether a descriptor that is a
-// character device is a terminal (and the prompts, which load it when they start).
-// Loading them (and stream, dgram, readline, ... behind them) on every start costs time and memory
-// for nothing, so the bundles require `lazy-builtin:<name>` instead, which the entry
-// (src/cli/bin.ts) answers with a stand-in that loads the real module on first use. The bundles
-// read its exports where they use them (esbuild's output for named imports of an external), so
-// nothing is copied at start-up.
-const LAZY_BUILTINS = ['child_process', 'fs/promises', 'net', 'os', 'tty'];
-const lazyBuiltins = {
-  name: 'lazy-builtins',
+// commander requires child_process at load, for executable subcommands this CLI does not have:
+// in the CLI bundle that require becomes a stand-in that loads the module only if it is used.
+const commanderChildProcess = {
+  name: 'commander-child-process',
   setup(b) {
-    const names = LAZY_BUILTINS.map((m) => m.replace('/', '\\/')).join('|');
-    b.onResolve({ filter: new RegExp(`^(node:)?(${names})$`) }, (args) => ({ path: `lazy-builtin:${args.path.replace(/^node:/, '')}`, external: true }));
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = { spawn: (...args) => process.getBuiltinModule('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
   },
 };
 
@@ -146,12 +141,11 @@ const [cli, , ...lazy] = await Promise.all([
   build({
     ...common,
     entryPoints: [join(root, 'src/cli/main.ts')],
-    write: false,
-    outfile: join(dist, 'cli.cjs'),
+    outfile: join(dist, 'cli-main.cjs'),
     format: 'cjs',
     // import() of a lazy file becomes require(): no ES module loader on any CLI path.
     supported: { 'dynamic-import': false },
-    plugins: [lazyImports, jsonAsParse, lazyBuiltins, esbuildWat],
+    plugins: [lazyImports, jsonAsParse, commanderChildProcess, esbuildWat],
   }),
   build({
     ...common,
@@ -166,7 +160,6 @@ const [cli, , ...lazy] = await Promise.all([
       stdin: { contents: `module.exports = require(${JSON.stringify(pkgName)});`, resolveDir: root, loader: 'js' },
       outfile: join(dist, 'lazy', `${name}.cjs`),
       format: 'cjs',
-      plugins: [lazyBuiltins],
     }),
   ),
   ...[...new Set(Object.values(LAZY))].map((name) =>
@@ -182,46 +175,26 @@ const [cli, , ...lazy] = await Promise.all([
       },
       outfile: join(dist, 'lazy', `${name}.cjs`),
       format: 'cjs',
-      // The Hindi sentences as UTF-8 rather than \u escapes, 40% smaller (the entry reads it as UTF-8).
+      // The Hindi sentences as UTF-8 rather than \u escapes, 40% smaller.
       charset: name === 'sources' ? 'utf8' : undefined,
-      plugins: [lazyBuiltins, esbuildWat],
+      plugins: [esbuildWat],
       // zod is a dependency of the package (its declarations use zod's types), so it is installed
       // anyway: the schema command imports it rather than carrying a second copy.
       external: Object.keys(pkg.dependencies ?? {}),
     }),
   ),
 ]);
-// dist/cli.cjs is the small entry (src/cli/bin.ts); dist/cli-main.cjs the CLI bundle, which the
-// entry reads and compiles through V8's code cache (src/cli/compile-cache.ts). The bundle's hash
-// names the cache, so a new build never reads an old cache.
-{
-  // Wrapped here rather than at run time: the text is big, and a copy made at every start is
-  // garbage to collect. The lazy parts likewise: only the entry reads them, never Node's require.
-  const wrap = (text) => `(function (exports, require, module, __filename, __dirname) {${text}\n})`;
-  const main = wrap(cli.outputFiles[0].text);
-  writeFileSync(join(dist, 'cli-main.cjs'), main);
-  // The build id names every cache: a file compiled through the cache changes, the id changes.
-  const hash = createHash('sha256').update(main);
-  for (const file of lazy.flatMap((r) => Object.keys(r.metafile.outputs)).sort()) {
-    const text = wrap(readFileSync(join(root, file), 'utf8'));
-    writeFileSync(join(root, file), text);
-    hash.update(file).update(text);
-  }
-  const id = hash.digest('hex').slice(0, 16);
-  await build({
-    ...common,
-    entryPoints: [join(root, 'src/cli/bin.ts')],
-    outfile: join(dist, 'cli.cjs'),
-    format: 'cjs',
-    banner: { js: '#!/usr/bin/env node' },
-    define: {
-      ...common.define,
-      __BUILD_ID__: JSON.stringify(`${pkg.version}-${id}`),
-      __LAZY_BUILTIN_KEYS__: JSON.stringify(JSON.stringify(Object.fromEntries(await Promise.all(LAZY_BUILTINS.map(async (m) => [m, Object.keys(await import(`node:${m}`)).filter((k) => k !== 'default')]))))),
-    },
-    metafile: false,
-  });
-}
+// dist/cli.cjs is the small entry (src/cli/bin.ts), which turns Node's compile cache on before it
+// requires dist/cli-main.cjs, the CLI bundle.
+await build({
+  ...common,
+  entryPoints: [join(root, 'src/cli/bin.ts')],
+  outfile: join(dist, 'cli.cjs'),
+  format: 'cjs',
+  banner: { js: '#!/usr/bin/env node' },
+  external: ['./cli-main.cjs'],
+  metafile: false,
+});
 chmodSync(join(dist, 'cli.cjs'), 0o755);
 
 const inputs = (result) => Object.keys(result.metafile.inputs);

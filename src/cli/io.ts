@@ -7,7 +7,6 @@
 // A write to a stalled reader blocks the thread; signals still end the run then, because no
 // JavaScript handler is waiting for the thread (see signals.ts).
 import { fstatSync, writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import type { Sink } from './exit-code.js';
 
 export interface Io {
@@ -34,7 +33,7 @@ export function isTerminal(fd: number): boolean {
     const info = fstatSync(fd);
     if (!info.isCharacterDevice()) return false;
     if (process.platform === 'linux' && deviceMajor(info.rdev) === 1) return false;
-    return isatty(fd);
+    return process.getBuiltinModule('node:tty').isatty(fd);
   } catch {
     return false;
   }

@@ -7,7 +7,6 @@
 // 130, 143 or 129 in `$?`.
 
 import { writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import type { InteractivePrompter } from '../questionnaire/prompter.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -45,7 +44,7 @@ export function onInterrupt(cleanup: () => void): () => Promise<void> {
 function restoreTerminal(): void {
   const stdin = process.stdin as NodeJS.ReadStream;
   if (stdin.isTTY) stdin.setRawMode(false);
-  if (isatty(2)) writeSync(2, '\x1b[?25h\n');
+  if (process.getBuiltinModule('node:tty').isatty(2)) writeSync(2, '\x1b[?25h\n');
 }
 
 /** The prompter, with the terminal restored if a signal ends the run during one of its prompts. */

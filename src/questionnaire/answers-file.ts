@@ -1,10 +1,9 @@
 // Reads an answers file (or standard input with `-`) defensively: size first, then bytes, then
 // UTF-8, then JSON (or YAML for .yaml/.yml files, and for standard input that is not JSON);
 // every failure is an InputError naming the file.
+// node:net and node:tty are loaded where they are used (process.getBuiltinModule): most runs need neither.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { Socket } from 'node:net';
-import { isatty } from 'node:tty';
 import type { Catalog } from '../catalog/schema.js';
 import type { Answers } from '../engine/types.js';
 import { InputError } from '../errors.js';
@@ -138,7 +137,7 @@ async function readPath(path: string): Promise<Uint8Array> {
       throw new InputError(`${path}: ${info.size} bytes is too large for an answers file (limit ${LIMIT}); not read.`);
     }
     // Only a device can be a terminal (and asking loads node:tty, which a file does not need).
-    if (info.isCharacterDevice() && isatty(fd)) throw new InputError(`${path}: is a terminal; give a file, or pipe the answers in with --answers -.`);
+    if (info.isCharacterDevice() && process.getBuiltinModule('node:tty').isatty(fd)) throw new InputError(`${path}: is a terminal; give a file, or pipe the answers in with --answers -.`);
   } catch (e) {
     closeSync(fd);
     throw e instanceof InputError ? e : fileError(path, e);
@@ -146,7 +145,7 @@ async function readPath(path: string): Promise<Uint8Array> {
   // A regular file is read here and now; pipes wait for data without a thread; devices are read
   // in chunks. A stream owns the descriptor. The cap applies while reading: devices (/dev/zero)
   // report no size, and a file can grow after it was measured.
-  const stream = info.isFile() ? undefined : info.isFIFO() ? new Socket({ fd, readable: true, writable: false }) : createReadStream(path, { fd });
+  const stream = info.isFile() ? undefined : info.isFIFO() ? new (process.getBuiltinModule('node:net').Socket)({ fd, readable: true, writable: false }) : createReadStream(path, { fd });
   try {
     return await readCapped(stream ?? fileChunks(fd), path);
   } catch (e) {

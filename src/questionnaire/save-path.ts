@@ -1,13 +1,11 @@
 // Where the questionnaire offers to save the answers, and whether a typed path can take them:
 // checked while the user types, so a bad path is asked again instead of failing after the result.
-import { stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 
 export const DEFAULT_SAVE_PATH = 'mlflow-advisor-answers.json';
 
 /** `~/team.json` -> `/home/me/team.json` (no shell expands a prompt's input); other paths as typed. */
-export function expandHome(path: string, home: string = homedir()): string {
+export function expandHome(path: string, home: string = process.getBuiltinModule('node:os').homedir()): string {
   const p = path.trim();
   if (p === '~') return home;
   return p.startsWith('~/') ? home + p.slice(1) : p;
@@ -15,7 +13,7 @@ export function expandHome(path: string, home: string = homedir()): string {
 
 async function kind(path: string): Promise<'file' | 'dir' | 'other' | 'missing'> {
   try {
-    const s = await stat(path);
+    const s = await process.getBuiltinModule('node:fs/promises').stat(path);
     return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
   } catch {
     return 'missing';

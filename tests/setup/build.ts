@@ -19,7 +19,8 @@ function unlock(dir: string): void {
 export default function setup(): () => void {
   execFileSync(process.execPath, ['scripts/build.mjs', '--no-types'], { stdio: 'inherit' });
   // One folder for the home, cache and temp folder of every CLI the tests spawn (they inherit HOME
-  // and XDG_CACHE_HOME; the helpers give them TMPDIR): the user's own cache is never written, and
+  // and XDG_CACHE_HOME, where the CLI keeps its compile cache on Node 22.1 and later; the helpers
+  // give them TMPDIR): the user's own cache is never written, and
   // the folder goes when the suite ends. The tests' own temp folders stay in the system's, where
   // each test file removes its own.
   const root = mkdtempSync(join(tmpdir(), 'mlflow-advisor-tests-'));
@@ -30,8 +31,6 @@ export default function setup(): () => void {
     chmodSync(join(root, sub), mode);
     process.env[name] = join(root, sub);
   }
-  // The compile cache too (by default in the system's temp folder), for CLIs spawned without the helpers.
-  process.env.NODE_COMPILE_CACHE = join(root, 'cache', 'compile');
   return () => {
     unlock(root);
     rmSync(root, { recursive: true, force: true });
