@@ -1,5 +1,4 @@
-// The output formats of `recommend`, shared by commander's program and the fast reader of the
-// everyday line, which must not load commander (fast-args.ts).
+// The output formats of `recommend`, and the names people type for them.
 import { InputError } from '../errors.js';
 import { quote } from '../util/quote.js';
 import { didYouMean } from '../util/suggest.js';

@@ -2,7 +2,7 @@
 // ends the process, through the one mapping in exit-code.ts (which prints stacks with --debug).
 import { exitCodeFor, takeDebug } from './exit-code.js';
 import { processIo } from './io.js';
-import { readRecommendLine } from './fast-args.js';
+import { buildProgram } from './program.js';
 
 const { argv, debug } = takeDebug(process.argv);
 const io = processIo({ debug });
@@ -26,14 +26,6 @@ process.on('uncaughtException', (err) => process.exit(exitCodeFor(err, stderr, d
 process.on('unhandledRejection', (err) => process.exit(exitCodeFor(err, stderr, debug)));
 
 async function run(): Promise<unknown> {
-  // The everyday line, `recommend ...` or the bare command with recommend's flags (what the root
-  // runs), skips building commander's program (fast-args.ts); every other line, and any line the
-  // fast reader is not sure of, goes to commander.
-  const first = argv[2];
-  const line = first === 'recommend' ? readRecommendLine(argv.slice(3)) : first === undefined || first.startsWith('-') ? readRecommendLine(argv.slice(2)) : undefined;
-  if (line) return (await import('./commands/recommend.js')).runRecommend(line, io);
-  // Commander is loaded only here.
-  const { buildProgram } = await import('./program.js');
   return buildProgram(io, argv).parseAsync(argv);
 }
 

@@ -13,7 +13,6 @@ import type { Io } from './io.js';
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-
 const RECOMMEND_EXAMPLES = `
 Examples:
   $ mlflow-advisor                                   # interactive questionnaire on a terminal

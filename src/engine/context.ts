@@ -82,7 +82,6 @@ export function rawWeights(answers: Answers, catalog: Catalog): Map<string, numb
 }
 
 function rawWeightVector(answers: Answers, catalog: Catalog, c: Compiled): number[] {
-  // (The decider weighs in kernel.wat: see `weigh`, which does the same arithmetic.)
   const w = [...c.base];
   const scale = new Array<number>(w.length).fill(1);
   for (const r of c.rules) {

@@ -3,13 +3,13 @@
 // with the same arithmetic in the same order, but builds no context: a stack's ratings depend
 // only on the catalog, the managed offerings on the team's cloud and the tools already run, so
 // they are laid out once per such combination and reused, and the scoring itself runs in the
-// kernel (kernel.ts), which allocates nothing.
+// kernel (kernel.ts), which allocates nothing. Without WebAssembly, decideTools decides.
 import type { Catalog } from '../catalog/schema.js';
 import type { ToolId } from '../catalog/ids.js';
 import { asList, has } from './answer-values.js';
-import { compile, effectiveRatings, excludes, managedBonus, penaltyPerNewTool, type Compiled } from './context.js';
-import { KernelSpace, kernelSpace } from './kernel.js';
-import { seamsToPay } from './score.js';
+import { buildCore, compile, effectiveRatings, excludes, managedBonus, penaltyPerNewTool, type Compiled } from './context.js';
+import { kernelSpace, type KernelSpace } from './kernel.js';
+import { decideTools, seamsToPay } from './score.js';
 import type { Answers } from './types.js';
 
 /** Offsets of one combination's rows in the decision space. */
@@ -47,15 +47,12 @@ interface State {
   pScale: number;
 }
 
-// Per catalog: one state on the process's kernel, one on a JavaScript-only kernel (for tests).
-const states = { wasm: new WeakMap<Catalog, State>(), js: new WeakMap<Catalog, State>() };
+const states = new WeakMap<Catalog, State>();
 
-function stateFor(catalog: Catalog, useWasm: boolean): State {
-  const cache = useWasm ? states.wasm : states.js;
-  const cached = cache.get(catalog);
+function stateFor(catalog: Catalog, space: KernelSpace): State {
+  const cached = states.get(catalog);
   if (cached) return cached;
   const c = compile(catalog);
-  const space = useWasm ? kernelSpace() : new KernelSpace(false);
   const members = [...c.tools.map((t) => [t]), ...c.stacks];
   const pMembers = space.alloc(4 * members.length);
   const bits = space.i32(pMembers, members.length);
@@ -104,7 +101,7 @@ function stateFor(catalog: Catalog, useWasm: boolean): State {
   };
   table(state.pAddFrom, state.pAddIdx, state.pAddVal, nAdd, (r) => r.add);
   table(state.pScaleFrom, state.pScaleIdx, state.pScaleVal, nScale, (r) => r.scale);
-  cache.set(catalog, state);
+  states.set(catalog, state);
   return state;
 }
 
@@ -120,7 +117,7 @@ function layOut(state: State, existing: Set<ToolId>, continuity: boolean, bonus:
   // The single tools' rows, then the stacks' from them in the kernel.
   const out = space.f64(rows.pRatings, n * c.tools.length);
   for (let t = 0; t < c.tools.length; t++) out.set(ratings[c.tools[t]!], t * n);
-  space.stackRows(n, members.length, c.tools.length, rows.pRatings, state.pKinds, state.pMembers);
+  space.wasm.stackRows(n, members.length, c.tools.length, rows.pRatings, state.pKinds, state.pMembers);
   const seams = space.f64(rows.pSeams, members.length);
   for (let r = 0; r < members.length; r++) seams[r] = seamsToPay(members[r]!, existing);
   return rows;
@@ -142,8 +139,10 @@ function viewsOf(state: State) {
  * reads the answers it is given and keeps nothing of them, so a caller may change one set in
  * place between calls (smallestFlips does).
  */
-export function decider(catalog: Catalog, options: { wasm?: boolean } = {}): (answers: Answers) => ToolId[] {
-  const state = stateFor(catalog, options.wasm ?? true);
+export function decider(catalog: Catalog): (answers: Answers) => ToolId[] {
+  const kernel = kernelSpace();
+  if (!kernel) return (answers) => decideTools(buildCore(answers, catalog));
+  const state = stateFor(catalog, kernel);
   const { c, space, members } = state;
   const model = catalog.model;
   const points = model.requirements.pointsPerMissingRating;
@@ -176,7 +175,7 @@ export function decider(catalog: Catalog, options: { wasm?: boolean } = {}): (an
     const { rules, requirements } = c;
     let nActive = 0;
     for (let k = 0; k < rules.length; k++) if (has(answers[rules[k]!.question], rules[k]!.value)) views.active[nActive++] = k;
-    const n = space.weigh(nCriteria, state.pBase, state.pActive, nActive, state.pAddFrom, state.pAddIdx, state.pAddVal, state.pScaleFrom, state.pScaleIdx, state.pScaleVal, continuity, model.continuity.weight, state.pRaw, state.pScale, state.pWeights);
+    const n = space.wasm.weigh(nCriteria, state.pBase, state.pActive, nActive, state.pAddFrom, state.pAddIdx, state.pAddVal, state.pScaleFrom, state.pScaleIdx, state.pScaleVal, continuity ? 1 : 0, model.continuity.weight, state.pRaw, state.pScale, state.pWeights);
 
     // Declared needs, and the tools a hard constraint rules out (as excludedTools).
     let nReq = 0;
@@ -189,7 +188,7 @@ export function decider(catalog: Catalog, options: { wasm?: boolean } = {}): (an
     let excluded = 0;
     for (const e of c.exclusions) if (excludes(answers, e)) excluded |= 1 << c.tools.indexOf(e.tool);
 
-    const row = space.decide(n, members.length, c.tools.length, state.pWeights, rows.pRatings, rows.pSeams, penaltyPerNewTool(answers, catalog), state.pMembers, excluded, state.pReqIndex, state.pReqMin, nReq, points, margin);
+    const row = space.wasm.decide(n, members.length, c.tools.length, state.pWeights, rows.pRatings, rows.pSeams, penaltyPerNewTool(answers, catalog), state.pMembers, excluded, state.pReqIndex, state.pReqMin, nReq, points, margin);
     return row < 0 ? [] : [...members[row]!];
   };
 }

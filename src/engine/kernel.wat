@@ -1,17 +1,13 @@
 ;; The engine's two hot loops, in WebAssembly: the sensitivity sampler (`sample`) and the
 ;; decision that flips and the roadmap re-run for dozens of changed answers (`decide`, with
 ;; `weigh` for its weights and `stackRows` for the ratings of the stacks it compares).
-;; kernel.ts holds the same loops in JavaScript, doing the same arithmetic in the same order, so
-;; both give the same results to the last bit; the tests hold them to it.
-;;
-;; A run of the CLI meets these loops once, cold: as JavaScript they run in V8's interpreter,
-;; which boxes every intermediate number (garbage to collect), or wake the optimising compiler
-;; too late to pay back. WebAssembly is compiled on load by V8's baseline compiler (Liftoff) in
-;; well under a millisecond and runs at machine speed from the first call. The build and the
-;; tests turn this text into the binary (scripts/wat.mjs).
+;; They do the arithmetic of the engine's TypeScript (score.ts, context.ts) in the same order, so
+;; both give the same results to the last bit: the tests hold them to it, and where WebAssembly
+;; is missing (node --jitless) the TypeScript decides instead. Why WebAssembly: docs/performance.md.
+;; The build and the tests turn this text into the binary (scripts/wat.mjs).
 ;;
 ;; `sample` memory (little-endian f64 unless said): base[n] weights, m[rows*n] weight x rating x
-;; 20, fixed[rows] fixed costs, live[rows] one byte per row (0 = pruned), f[n] scratch,
+;; 20, fixed[rows] fixed costs, live[rows] one byte per row (0 = left out), f[n] scratch,
 ;; first[singles] counts of samples in which each single row ranks first. Rows are the single
 ;; tools, then the stacks. Returns the number of samples whose pick is row $baseline.
 (module
@@ -350,104 +346,4 @@
             (br $nextI)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $nextR))))
-
-  ;; Over the box f in [lo, hi]^n, score_q + offset - score_r has the sign of the linear form
-  ;;   sum_c (m_qc - m_rc - (fixed_q - fixed_r - offset) * base_c) * f_c,
-  ;; whose minimum takes each f_c at lo or hi by the sign of its coefficient.
-  (func $worstLead
-    (param $n i32) (param $q i32) (param $r i32) (param $offset f64) (param $lo f64) (param $hi f64)
-    (param $pBase i32) (param $pM i32) (param $pFixed i32)
-    (result f64)
-    (local $c i32) (local $min f64) (local $d f64) (local $gap f64) (local $mq i32) (local $mr i32)
-    (local.set $gap
-      (f64.sub
-        (f64.sub
-          (f64.load (i32.add (local.get $pFixed) (i32.shl (local.get $q) (i32.const 3))))
-          (f64.load (i32.add (local.get $pFixed) (i32.shl (local.get $r) (i32.const 3)))))
-        (local.get $offset)))
-    (local.set $mq (i32.add (local.get $pM) (i32.shl (i32.mul (local.get $q) (local.get $n)) (i32.const 3))))
-    (local.set $mr (i32.add (local.get $pM) (i32.shl (i32.mul (local.get $r) (local.get $n)) (i32.const 3))))
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $c) (local.get $n)))
-        (local.set $d
-          (f64.sub
-            (f64.sub
-              (f64.load (i32.add (local.get $mq) (i32.shl (local.get $c) (i32.const 3))))
-              (f64.load (i32.add (local.get $mr) (i32.shl (local.get $c) (i32.const 3)))))
-            (f64.mul (local.get $gap) (f64.load (i32.add (local.get $pBase) (i32.shl (local.get $c) (i32.const 3)))))))
-        (local.set $min
-          (f64.add
-            (local.get $min)
-            (select
-              (f64.mul (local.get $d) (local.get $lo))
-              (f64.mul (local.get $d) (local.get $hi))
-              (f64.ge (local.get $d) (f64.const 0)))))
-        (local.set $c (i32.add (local.get $c) (i32.const 1)))
-        (br $next)))
-    (local.get $min))
-
-  ;; Marks in live[rows] (one byte each) the rows that some weighting in the box can pick: a row
-  ;; beaten within its group (single tools, stacks) under every weighting goes (ties to the
-  ;; earlier row), and so does a stack that some single tool always keeps within the margin.
-  ;; Memory as for `sample`.
-  (func (export "prune")
-    (param $n i32) (param $rows i32) (param $singles i32) (param $lo f64) (param $hi f64) (param $margin f64)
-    (param $pBase i32) (param $pM i32) (param $pFixed i32) (param $pLive i32)
-    (local $r i32) (local $q i32) (local $lead f64)
-    (block $doneInit
-      (loop $nextInit
-        (br_if $doneInit (i32.ge_u (local.get $r) (local.get $rows)))
-        (i32.store8 (i32.add (local.get $pLive) (local.get $r)) (i32.const 1))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $nextInit)))
-    (local.set $r (i32.const 0))
-    (block $doneR
-      (loop $nextR
-        (br_if $doneR (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $q (i32.const 0))
-        (block $doneQ
-          (loop $nextQ
-            (br_if $doneQ (i32.ge_u (local.get $q) (local.get $rows)))
-            (br_if $doneQ (i32.eqz (i32.load8_u (i32.add (local.get $pLive) (local.get $r)))))
-            (if (i32.and
-                  (i32.and
-                    (i32.ne (local.get $q) (local.get $r))
-                    (i32.ne (i32.load8_u (i32.add (local.get $pLive) (local.get $q))) (i32.const 0)))
-                  (i32.eq (i32.lt_u (local.get $q) (local.get $singles)) (i32.lt_u (local.get $r) (local.get $singles))))
-              (then
-                (local.set $lead
-                  (call $worstLead (local.get $n) (local.get $q) (local.get $r) (f64.const 0) (local.get $lo) (local.get $hi)
-                    (local.get $pBase) (local.get $pM) (local.get $pFixed)))
-                (if (select
-                      (f64.ge (local.get $lead) (f64.const 0))
-                      (f64.gt (local.get $lead) (f64.const 0))
-                      (i32.lt_u (local.get $q) (local.get $r)))
-                  (then (i32.store8 (i32.add (local.get $pLive) (local.get $r)) (i32.const 0))))))
-            (local.set $q (i32.add (local.get $q) (i32.const 1)))
-            (br $nextQ)))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $nextR)))
-    (local.set $r (local.get $singles))
-    (block $doneS
-      (loop $nextS
-        (br_if $doneS (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $q (i32.const 0))
-        (block $doneT
-          (loop $nextT
-            (br_if $doneT (i32.ge_u (local.get $q) (local.get $singles)))
-            (br_if $doneT (i32.eqz (i32.load8_u (i32.add (local.get $pLive) (local.get $r)))))
-            (if (i32.load8_u (i32.add (local.get $pLive) (local.get $q)))
-              (then
-                (if (f64.gt
-                      (call $worstLead (local.get $n) (local.get $q) (local.get $r) (local.get $margin) (local.get $lo) (local.get $hi)
-                        (local.get $pBase) (local.get $pM) (local.get $pFixed))
-                      (f64.const 0))
-                  (then (i32.store8 (i32.add (local.get $pLive) (local.get $r)) (i32.const 0))))))
-            (local.set $q (i32.add (local.get $q) (i32.const 1)))
-            (br $nextT)))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $nextS)))
-  )
 )
-

@@ -2,7 +2,6 @@
 // capability when any member has it, is as easy to run as its hardest member, and pays a penalty
 // for every tool the team does not run yet.
 import type { ToolId } from '../catalog/ids.js';
-import { BestRows } from './kernel.js';
 import type { Core, Gap, StackScore } from './types.js';
 
 export function stackRatings(
@@ -169,4 +168,33 @@ export function decide(ctx: Core): Decision {
   const pick = best.pick(ctx.margin);
   const tools = pick < 0 ? [] : [...(pick < singles.length ? singles[pick]! : open[pick - singles.length]!).tools];
   return { singles, stacks: open.slice().sort((a, b) => compareStacks(a, b, ctx.tools)), tools };
+}
+
+/**
+ * One pass of the recommendation rule, the one copy:
+ * rows are offered in order, the best single tool and the best stack are kept (ties: the earlier
+ * row), and the stack is picked only when it beats the single tool by the margin.
+ */
+export class BestRows {
+  single = -1;
+  singleScore = -Infinity;
+  stack = -1;
+  stackScore = -Infinity;
+
+  offer(row: number, score: number, isSingle: boolean): void {
+    if (isSingle) {
+      if (score > this.singleScore) {
+        this.singleScore = score;
+        this.single = row;
+      }
+    } else if (score > this.stackScore) {
+      this.stackScore = score;
+      this.stack = row;
+    }
+  }
+
+  /** The row the rule picks, or -1 when no row was offered. */
+  pick(margin: number): number {
+    return this.stack >= 0 && (this.single < 0 || this.stackScore >= this.singleScore + margin) ? this.stack : this.single;
+  }
 }
