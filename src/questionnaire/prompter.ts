@@ -2,7 +2,6 @@
 // error, so standard output stays clean for the result. Loaded only when a prompt will really be
 // shown. Every prompt pre-selects its current answer, so Enter accepts it.
 import type { Catalog, Question } from '../catalog/schema.js';
-import type { Io } from '../cli/io.js';
 import type { Answers } from '../engine/types.js';
 import { Chalk } from 'chalk';
 import { colourLevel } from '../render/style.js';
@@ -43,7 +42,7 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Cuts a review line to the terminal's width. */
 const fitWidth = (s: string, width: number) => (s.length <= width ? s : s.slice(0, Math.max(1, width - 1)) + '…');
 
-export function createPrompter(catalog: Catalog, io: Pick<Io, 'stdin'>, options: PrompterOptions = {}): InteractivePrompter {
+export function createPrompter(catalog: Catalog, io: { stdin: NodeJS.ReadableStream }, options: PrompterOptions = {}): InteractivePrompter {
   const kit = options.kit ?? inquirerKit;
   const output = options.output ?? process.stderr;
   const columns = options.columns ?? (process.stderr.columns || 80);

@@ -1,8 +1,6 @@
 import type { Catalog, Question } from '../catalog/schema.js';
 
-/** `teamSize` -> `team-size`: the contract's flag is `--` + the id in kebab case. */
-export const kebab = (id: string) => id.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
-export const flagOf = (q: Pick<Question, 'id'>) => `--${kebab(q.id)}`;
+export { flagOf, kebab } from '../catalog/flags.js';
 
 export const choiceValues = (q: Question) => q.choices.map((c) => c.value);
 

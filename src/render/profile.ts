@@ -1,11 +1,10 @@
 // Terminal views of `explain` (one tool's cited profile) and `compare` (all tools side by side).
-import type { comparison } from '../cli/commands/compare.js';
-import type { toolProfile } from '../cli/commands/explain.js';
+import type { Comparison, ToolProfile } from '../catalog/profiles.js';
 import type { RenderOptions } from './style.js';
 import { cite, grid, makeChalk, stepText } from './table.js';
 import { bullet, wrap } from './wrap.js';
 
-export function renderProfile(p: ReturnType<typeof toolProfile>, opts: RenderOptions): string {
+export function renderProfile(p: ToolProfile, opts: RenderOptions): string {
   const c = makeChalk(opts);
   const w = opts.columns;
   const out: string[] = [...wrap(`${c.bold(p.name)} — ${p.summary}`, w), ...wrap(`Licence: ${p.licence}   Home: ${p.homepage}   Docs: ${p.docs}`, w, '', '  '), ''];
@@ -26,7 +25,7 @@ export function renderProfile(p: ReturnType<typeof toolProfile>, opts: RenderOpt
   return out.join('\n');
 }
 
-export function renderComparison(data: ReturnType<typeof comparison>, opts: RenderOptions): string {
+export function renderComparison(data: Comparison, opts: RenderOptions): string {
   const c = makeChalk(opts);
   const head = ['Criterion', ...data.tools.map((t) => t.name)];
   const paint = (r: number) => (r >= 4 ? c.green(String(r)) : r <= 1 ? c.red(String(r)) : String(r));

@@ -1,6 +1,8 @@
 // The contract's core questions as TypeScript types, so library callers get their ids and values
 // checked and completed by the compiler. The question data stays the source of truth: a test
 // keeps these lists equal to data/questions.json.
+import { TOOL_IDS } from '../catalog/ids.js';
+
 export const CORE_CHOICES = {
   teamSize: ['solo', 'small', 'medium', 'large'],
   mlExpertise: ['beginner', 'intermediate', 'expert'],
@@ -15,7 +17,7 @@ export const CORE_CHOICES = {
   workloads: ['classic-ml', 'deep-learning', 'llm-genai', 'data-engineering'],
   needs: ['hyperparameter-tuning', 'model-serving', 'model-registry', 'notebooks', 'distributed-training', 'lineage', 'scheduling', 'many-integrations'],
   priority: ['time-to-value', 'cost', 'scalability', 'flexibility', 'governance'],
-  existingTools: ['airflow', 'metaflow', 'kubeflow', 'mlflow'],
+  existingTools: TOOL_IDS,
 } as const;
 
 export const MULTI_QUESTIONS = ['languages', 'workloads', 'needs', 'existingTools'] as const;

@@ -1,7 +1,7 @@
 // The questions as `questions --json` prints them and the library exports them: one flat,
 // self-describing entry per question, derived from the question data.
 import type { Catalog } from '../catalog/schema.js';
-import { flagOf } from '../questionnaire/questions.js';
+import { flagOf } from '../catalog/flags.js';
 
 export interface QuestionInfo {
   /** The key in answers files, the library's answers object and the JSON `answers`. */

@@ -1,13 +1,14 @@
 // The --json document. The TypeScript types of the result are inferred from this schema and the
 // `schema` command emits its JSON Schema, so the three cannot drift apart.
 import { z } from 'zod';
+import { TOOL_IDS } from '../catalog/ids.js';
 
 const source = z
   .string()
   .describe('seed:ID (a claim of the source article digest) or an https:// URL of documentation');
 const answerValue = z.union([z.string(), z.array(z.string())]);
 const reason = z.object({ text: z.string(), sources: z.array(source).min(1) });
-const toolId = z.enum(['airflow', 'metaflow', 'kubeflow', 'mlflow']);
+const toolId = z.enum(TOOL_IDS);
 
 const breakdownItem = z.object({
   criterion: z.string(),

@@ -1,6 +1,6 @@
 // `explain TOOL`: a tool's profile with every line cited.
-import { catalog } from '../../catalog/catalog.js';
 import { TOOL_IDS, type ToolId } from '../../catalog/ids.js';
+import { toolProfile } from '../../catalog/profiles.js';
 import { InputError } from '../../errors.js';
 import { renderJson } from '../../render/json.js';
 import { colourLevel } from '../../render/style.js';
@@ -11,12 +11,6 @@ export function findTool(raw: string): ToolId {
   const id = raw.trim().toLowerCase();
   if ((TOOL_IDS as readonly string[]).includes(id)) return id as ToolId;
   throw new InputError(`unknown tool "${raw}"; use one of: ${TOOL_IDS.join(', ')}.${didYouMean(id, TOOL_IDS)}`);
-}
-
-export function toolProfile(id: ToolId) {
-  const tool = catalog.tools.find((t) => t.id === id)!;
-  const ratings = catalog.criteria.map((c) => ({ criterion: c.id, name: c.name, ...catalog.ratings[id]![c.id]! }));
-  return { ...tool, ratings };
 }
 
 export async function runExplain(raw: string, opts: { json?: boolean }, io: Io): Promise<void> {

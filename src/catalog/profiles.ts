@@ -1,0 +1,30 @@
+// What `explain` and `compare` show, as data: a tool's cited profile, and the tools side by side
+// on every criterion. Renderers and commands both build on these.
+import { catalog } from './catalog.js';
+import type { ToolId } from './ids.js';
+
+export function toolProfile(id: ToolId) {
+  const tool = catalog.tools.find((t) => t.id === id)!;
+  const ratings = catalog.criteria.map((c) => ({ criterion: c.id, name: c.name, ...catalog.ratings[id]![c.id]! }));
+  return { ...tool, ratings };
+}
+
+export function comparison() {
+  return {
+    tools: catalog.tools.map((t) => ({ id: t.id, name: t.name, summary: t.summary })),
+    criteria: catalog.criteria.map((c) => ({
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      kind: c.kind,
+      ratings: Object.fromEntries(catalog.tools.map((t) => [t.id, catalog.ratings[t.id]![c.id]!])),
+    })),
+    legend: {
+      seed: 'seed:ID cites a numbered claim of the source article digest (data/seed/digest.md); mlflow-advisor sources ID prints it',
+      https: 'https:// links are official documentation',
+    },
+  };
+}
+
+export type ToolProfile = ReturnType<typeof toolProfile>;
+export type Comparison = ReturnType<typeof comparison>;
