@@ -71,11 +71,14 @@ export function isYaml(path: string, text: string): boolean {
 /** A first line of content like `teamSize: small` or `- python`: YAML, not JSON. */
 const looksLikeYaml = (text: string) => /^(?:\s*(?:#.*)?\n)*\s*(?:[A-Za-z][\w-]*\s*:(?:\s|$)|-\s|---)/.test(text);
 
-/** V8's JSON.parse message, with the line and column a person editing the file looks for. */
+/**
+ * V8's JSON.parse message, with the line and column a person editing the file looks for, worked
+ * out here (newer V8 words its own "(line 4 column 1)", older V8 none).
+ */
 function jsonProblem(e: unknown, text: string): string {
-  const detail = e instanceof Error ? e.message.replace(/^JSON\.parse: /, '') : String(e);
+  const detail = (e instanceof Error ? e.message.replace(/^JSON\.parse: /, '') : String(e)).replace(/ \(line \d+ column \d+\)/, '');
   const at = /at position (\d+)/.exec(detail);
-  if (!at || /\(line \d+/.test(detail)) return detail;
+  if (!at) return detail;
   return `${detail}: ${lineColumn(text, Number(at[1]))}`;
 }
 
