@@ -20,7 +20,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { esbuildWat } from './wat.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,7 +75,29 @@ const fail = (message) => {
   }
 }
 
-// 2. Bundles.
+// 2. The JSON Schema of the --json output, made from the zod schema here, so that no published
+// file needs zod: the schema command's lazy file holds the finished schema.
+const jsonSchema = await (async () => {
+  const out = join(root, 'scripts', '.json-schema.mjs');
+  await build({ entryPoints: [join(root, 'src/schema/json-schema.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'error', packages: 'external' });
+  try {
+    const m = await import(`${pathToFileURL(out).href}?${Date.now()}`);
+    return { title: m.SCHEMA_TITLE, schema: JSON.stringify(m.outputJsonSchema()) };
+  } finally {
+    rmSync(out, { force: true });
+  }
+})();
+const prebuiltSchema = {
+  name: 'prebuilt-json-schema',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]schema[\\/]json-schema\.ts$/ }, () => ({
+      contents: `export const SCHEMA_TITLE = ${JSON.stringify(jsonSchema.title)};\nexport function outputJsonSchema() { return JSON.parse(${JSON.stringify(jsonSchema.schema)}); }\n`,
+      loader: 'js',
+    }));
+  },
+};
+
+// 3. Bundles.
 const common = {
   bundle: true,
   platform: 'node',
@@ -177,10 +199,7 @@ const [cli, , ...lazy] = await Promise.all([
       format: 'cjs',
       // The Hindi sentences as UTF-8 rather than \u escapes, 40% smaller.
       charset: name === 'sources' ? 'utf8' : undefined,
-      plugins: [esbuildWat],
-      // zod is a dependency of the package (its declarations use zod's types), so it is installed
-      // anyway: the schema command imports it rather than carrying a second copy.
-      external: Object.keys(pkg.dependencies ?? {}),
+      plugins: [prebuiltSchema, esbuildWat],
     }),
   ),
 ]);
@@ -208,8 +227,9 @@ if (copied.length) {
   fail(`a lazy module imports ${copied.join(', ')}, which would then exist twice; keep that import on the start-up side.`);
 }
 
-// 3. Declarations for the library API.
+// 4. Declarations for the library API.
 if (types) {
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  (await import('./plain-types.mjs')).writePlainTypes(root, join(dist, 'types'));
   writeFileSync(join(dist, 'index.d.ts'), "export * from './types/index.js';\n");
 }

@@ -1,9 +1,9 @@
 // The published package, as a user gets it: `npm pack`, then `npm install` of the tarball in an
 // empty folder, then the binary through npx and the library through import(). npm pack runs
-// the `prepare` build, so it packs a copy of the project: the other end-to-end tests keep using
+// the `prepack` build, so it packs a copy of the project: the other end-to-end tests keep using
 // this checkout's dist/ while the copy builds. One install serves every assertion.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,7 @@ let work: string;
 let tarball: string;
 let packed: string[];
 let app: string;
+let installLog: string;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'mlflow-advisor-pack-'));
@@ -54,7 +55,9 @@ beforeAll(() => {
   app = join(work, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'pack-check', version: '1.0.0', private: true }));
-  ok(sh(NPM, ['install', tarball, '--no-audit', '--no-fund', '--loglevel=error'], app), 'npm install of the tarball');
+  const install = sh(NPM, ['install', tarball, '--no-audit', '--no-fund'], app);
+  ok(install, 'npm install of the tarball');
+  installLog = install.stdout + install.stderr;
 }, 600_000);
 
 afterAll(() => {
@@ -78,9 +81,29 @@ describe('the packed package', () => {
     expect(r.stdout).toContain('All good');
   });
 
-  it('installs the binary and the one runtime dependency, and nothing of the build', () => {
+  it('installs as one package of at most 1 MB, with no warning', () => {
     const modules = readdirSync(join(app, 'node_modules')).filter((d) => !d.startsWith('.'));
-    expect(modules.sort()).toEqual(['mlflow-advisor', 'zod']);
+    expect(modules).toEqual(['mlflow-advisor']);
+    const size = (p: string): number => (statSync(p).isDirectory() ? readdirSync(p).reduce((t, f) => t + size(join(p, f)), 0) : statSync(p).size);
+    expect(size(join(app, 'node_modules', 'mlflow-advisor'))).toBeLessThanOrEqual(1024 * 1024);
+    expect(installLog).not.toMatch(/warn|deprecat/i);
+  });
+
+  it('its type declarations compile for a TypeScript user who has no zod', () => {
+    writeFileSync(
+      join(app, 'use.ts'),
+      `import { recommend, catalog, type Result, type Catalog, type RankedTool } from 'mlflow-advisor';
+const r: Result = recommend({ teamSize: 'small', existingTools: ['mlflow'] });
+const first: RankedTool | undefined = r.ranking[0];
+const c: Readonly<Catalog> = catalog;
+export const out: string[] = [...r.recommendation.tools, first?.tool ?? '', c.tools[0]!.name];
+`,
+    );
+    // No @types at all: the declarations must stand on their own.
+    const options = { strict: true, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true, types: [] };
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: ['use.ts'] }));
+    const r = sh(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', app], app);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
   });
 
   it('npx mlflow-advisor --version prints the version', () => {
