@@ -3,11 +3,9 @@
 //                    on (Node 22.1 and later, in a folder of the user's own) and requires the bundle
 //   dist/cli-main.cjs the whole CLI in one minified bundle (commander, the engine, the catalog
 //                    and every command), so `recommend --json` reads these two files of the
-//                    package. CommonJS, because
-//                    Node starts CommonJS with less memory and work than an ES module (no module
-//                    loader, no thread pool for the read).
+//                    package; CommonJS (see docs/performance.md)
 //   dist/lazy/*.cjs  what only some paths need: the prompt library, table rendering (chalk,
-//                    cli-table3), the JSON Schema (zod, the one runtime dependency), the YAML
+//                    cli-table3), the JSON Schema (made at build time from zod), the YAML
 //                    parser and the cited claims (the digest and the Hindi sentences, for
 //                    `sources`); each is one file, required by the path that needs it
 //   dist/index.js    the library API (ESM), one file of its own (no chunks shared with the CLI)
@@ -30,28 +28,24 @@ const minify = !process.argv.includes('--no-minify');
 const dist = join(root, 'dist');
 
 // Modules that pull in a heavy package, imported with `import()` only on the paths that need
-// them, by the file in dist/lazy that holds them; everything else is inlined into dist/cli.cjs.
+// them, by the file in dist/lazy that holds them; everything else is inlined into dist/cli-main.cjs.
 // Modules that share a file share their packages, and a path still reads one lazy file.
 const LAZY = {
   'src/questionnaire/prompter.ts': 'prompter', // @inquirer/*: only when a prompt is shown
   'src/render/table.ts': 'render', // chalk, cli-table3: the table output
   'src/render/profile.ts': 'render', // the same, for explain and compare
-  'src/schema/json-schema.ts': 'json-schema', // zod: only the schema command
+  'src/schema/json-schema.ts': 'json-schema', // the finished JSON Schema: only the schema command
   'src/sources/claims.ts': 'sources', // the digest and the Hindi sentences: only the sources command
   'src/render/html.ts': 'html', // the HTML report's markup and style sheet
 };
-// Packages that modules inside dist/cli.cjs import but only on a rarely taken path; each becomes
+// Packages that modules inside dist/cli-main.cjs import but only on a rarely taken path; each becomes
 // a file of its own in dist/lazy, required when that code first runs. (answers-yaml.ts itself
 // stays in the CLI file: it throws InputError, which must not exist twice.)
 const LAZY_PACKAGES = {
   yaml: 'yaml', // YAML answers files
 };
-// The only package the start-up file may hold: the build fails if another one creeps in.
-// commander stays in it although the everyday line (src/cli/fast-args.ts) never runs it: moved
-// to a lazy file, it would take the bundle below 128 KiB, and V8 would then keep the bundle's
-// source in the young generation instead of as a large object. An eighth of what a run may
-// allocate before its first collection, and a large team's run would then pay for one (about
-// 2M instructions and 1 to 2 ms): more than the 40 kB read and decoded save.
+// The only package the start-up file may hold (commander reads every line): the build fails if
+// another one creeps in.
 const STARTUP_PACKAGES = ['commander'];
 // Modules whose identity matters (main.ts tests `instanceof AdvisorError`): a second copy in a
 // lazy file would turn its errors into "unexpected failure". Lazy modules must not import them.
@@ -220,7 +214,7 @@ const inputs = (result) => Object.keys(result.metafile.inputs);
 const packageOf = (input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
 const creeping = [...new Set(inputs(cli).map(packageOf).filter(Boolean))].filter((p) => !STARTUP_PACKAGES.includes(p));
 if (creeping.length) {
-  fail(`dist/cli.cjs bundles ${creeping.join(', ')}; import the module that needs it with import() and list it in LAZY, or the package in LAZY_PACKAGES (scripts/build.mjs).`);
+  fail(`dist/cli-main.cjs bundles ${creeping.join(', ')}; import the module that needs it with import() and list it in LAZY, or the package in LAZY_PACKAGES (scripts/build.mjs).`);
 }
 const copied = [...new Set(lazy.flatMap(inputs))].filter((input) => NOT_IN_LAZY.includes(input));
 if (copied.length) {

@@ -60,7 +60,7 @@ export function smallestFlips(
 ): ChangeOutcome[] {
   const flips: ChangeOutcome[] = [];
   // One answer set, changed in place and put back, rather than a copy for each of a run's 30 to
-  // 45 changes: the decider reads the answers it is given and keeps nothing of them.
+  // 45 changes: recommendedTools reads the answers it is given and keeps nothing of them.
   const changed: Answers = { ...answers };
   for (const q of catalog.questions) {
     const alts = alternatives(q, answers[q.id]).sort((a, b) => a.distance - b.distance);

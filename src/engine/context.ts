@@ -96,7 +96,7 @@ function rawWeightVector(answers: Answers, catalog: Catalog, c: Compiled): numbe
 
 /** Every condition holds: each names a question and values, one of which the answer has. */
 function holds(answers: Answers, cond: [string, string[]][]): boolean {
-  // Index loops: the decider runs this for every changed answer, in V8's interpreter.
+  // Index loops: flips run this for every changed answer, in V8's interpreter.
   for (let i = 0; i < cond.length; i++) {
     const [q, values] = cond[i]!;
     let any = false;

@@ -4,10 +4,9 @@ import type { Catalog, ToolId } from '../catalog/schema.js';
 import type { Combination, Flip, NextStep, RankedTool, Reason, Result } from '../schema/result.js';
 import { smallestFlips } from './changes.js';
 import { roadmap } from './roadmap.js';
-import { buildContext } from './context.js';
-import { decider } from './decider.js';
+import { buildContext, buildCore } from './context.js';
 import { changeText, percent, round, stackName, toolName } from './describe.js';
-import { compareStacks, contributions, decide, type Decision } from './score.js';
+import { compareStacks, contributions, decide, decideTools, type Decision } from './score.js';
 import { sensitivity } from './sensitivity.js';
 import type { Answers, Context, Gap, StackScore } from './types.js';
 
@@ -23,7 +22,7 @@ export interface RecommendOptions {
 
 /** Just the recommended tools for a set of answers: what flips and the roadmap re-run. */
 export function recommendedTools(answers: Answers, catalog: Catalog): ToolId[] {
-  return decider(catalog)(answers);
+  return decideTools(buildCore(answers, catalog));
 }
 
 export function recommend(answers: Answers, catalog: Catalog, options: RecommendOptions = {}): Result {
@@ -36,7 +35,7 @@ export function recommend(answers: Answers, catalog: Catalog, options: Recommend
 
   const ranking = rankTools(ctx, decision, catalog, sens?.firstChance);
   const combinations = decision.stacks.map((s) => describeStack(s, ctx, catalog));
-  const redecide = decider(catalog);
+  const redecide = (a: Answers) => recommendedTools(a, catalog);
   const changes = options.skipChanges ? [] : smallestFlips(answers, catalog, recTools, redecide);
   const flips: Flip[] = changes.map((o) => ({
     question: o.question,

@@ -4,7 +4,7 @@
 // arrays, run by the kernel's sampler (kernel.wat); without WebAssembly, the decision rule itself
 // (decideTools) is applied to each weighting, with the same factors and the same results.
 import type { ToolId } from '../catalog/ids.js';
-import { kernelSpace, type SamplerOutput } from './kernel.js';
+import { sampleInWasm, type SamplerInput, type SamplerOutput } from './kernel.js';
 import { decideTools, prepare, weightedScore } from './score.js';
 import type { Context } from './types.js';
 
@@ -22,7 +22,13 @@ export interface SensitivityOptions {
   spread: number;
 }
 
-export function sensitivity(ctx: Context, baseline: readonly ToolId[], opts: SensitivityOptions, kernel = kernelSpace()): Sensitivity {
+export function sensitivity(
+  ctx: Context,
+  baseline: readonly ToolId[],
+  opts: SensitivityOptions,
+  /** The WebAssembly loop; tests pass one that declines, to run the TypeScript. */
+  wasm: (x: SamplerInput) => SamplerOutput | undefined = sampleInWasm,
+): Sensitivity {
   const { singles, stacks } = prepare(ctx);
   const rows = [...singles, ...stacks];
   const nSingles = singles.length;
@@ -35,20 +41,17 @@ export function sensitivity(ctx: Context, baseline: readonly ToolId[], opts: Sen
   const span = 1 + opts.spread - lo;
   const key = baseline.join('+');
   const baselineRow = rows.findIndex((s, i) => s.tools.join('+') === key && (i < nSingles) === (baseline.length === 1));
-  let out: SamplerOutput;
-  if (kernel) {
-    const base = new Float64Array(n);
-    const m = new Float64Array(nRows * n);
-    const fixed = new Float64Array(nRows);
-    for (let c = 0; c < n; c++) base[c] = ctx.weights[cols[c]!]!;
-    for (let r = 0; r < nRows; r++) {
-      fixed[r] = rows[r]!.fixed;
-      for (let c = 0; c < n; c++) m[r * n + c] = base[c]! * rows[r]!.ratings[cols[c]!]! * 20;
-    }
-    out = kernel.sample({ n, nRows, nSingles, base, m, fixed, samples: opts.samples, seed: opts.seed, lo, span, margin: ctx.margin, baselineRow });
-  } else {
-    out = byRule(ctx, cols, baseline, opts.samples, opts.seed, lo, span, nSingles);
+  const base = new Float64Array(n);
+  const m = new Float64Array(nRows * n);
+  const fixed = new Float64Array(nRows);
+  for (let c = 0; c < n; c++) base[c] = ctx.weights[cols[c]!]!;
+  for (let r = 0; r < nRows; r++) {
+    fixed[r] = rows[r]!.fixed;
+    for (let c = 0; c < n; c++) m[r * n + c] = base[c]! * rows[r]!.ratings[cols[c]!]! * 20;
   }
+  const out =
+    wasm({ n, nRows, nSingles, base, m, fixed, samples: opts.samples, seed: opts.seed, lo, span, margin: ctx.margin, baselineRow }) ??
+    byRule(ctx, cols, baseline, opts.samples, opts.seed, lo, span, nSingles);
   const firstChance = Object.fromEntries(ctx.tools.map((t) => [t, 0])) as Record<ToolId, number>;
   singles.forEach((s, i) => (firstChance[s.tools[0]!] = out.firstCount[i]! / opts.samples));
   return { confidence: out.same / opts.samples, firstChance, samples: opts.samples };
