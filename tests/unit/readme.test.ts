@@ -14,7 +14,7 @@ describe('README.md', () => {
 
   it('starts with a quick try that needs no answers', () => {
     const first = /```sh\n([^\n]+)/.exec(readme)![1]!;
-    expect(first).toMatch(/npm ci && node bin\/mlflow-advisor\.js recommend --no-interactive/);
+    expect(first).toMatch(/npm ci && npm run build && node bin\/mlflow-advisor\.js recommend --no-interactive/);
   });
 
   it('shows a sample result of one screen at 80 columns', () => {

@@ -1,5 +1,5 @@
 // `schema`: the JSON Schema of recommend's --json output, generated from the zod schema that
-// types the result (loaded only here: zod is not on the other commands' start-up path).
+// types the result (at build time: see scripts/build.mjs; the published files hold no zod).
 import type { Io } from '../io.js';
 
 export async function runSchema(io: Io): Promise<void> {
