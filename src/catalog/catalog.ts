@@ -4,8 +4,9 @@ import type { Catalog } from './schema.js';
 import tools from '../../data/tools.json' with { type: 'json' };
 import criteria from '../../data/criteria.json' with { type: 'json' };
 import ratings from '../../data/ratings.json' with { type: 'json' };
+import targets from '../../data/targets.json' with { type: 'json' };
 import questions from '../../data/questions.json' with { type: 'json' };
 import model from '../../data/model.json' with { type: 'json' };
 import team from '../../data/team.json' with { type: 'json' };
 
-export const catalog = { tools, criteria, ratings, questions, model, team } as unknown as Catalog;
+export const catalog = { tools, criteria, ratings, targets, questions, model, team } as unknown as Catalog;

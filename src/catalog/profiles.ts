@@ -5,8 +5,21 @@ import type { ToolId } from './ids.js';
 
 export function toolProfile(id: ToolId) {
   const tool = catalog.tools.find((t) => t.id === id)!;
-  const ratings = catalog.criteria.map((c) => ({ criterion: c.id, name: c.name, ...catalog.ratings[id]![c.id]! }));
-  return { ...tool, ratings };
+  const spread = catalog.model.sensitivity.ratingUncertainty;
+  const named = (c: string) => catalog.criteria.find((x) => x.id === c)!.name;
+  const ratings = catalog.criteria.map((c) => {
+    const r = catalog.ratings[id]![c.id]!;
+    return { criterion: c.id, name: c.name, ...r, uncertainty: r.uncertainty ?? spread };
+  });
+  // Each way of running the tool, with the ratings that differ from the tool's own.
+  const targets = catalog.targets
+    .filter((t) => t.tool === id)
+    .map(({ ratings: own, onPlatform, ...t }) => ({
+      ...t,
+      ratings: Object.entries(own).map(([c, r]) => ({ criterion: c, name: named(c), ...r, uncertainty: r.uncertainty ?? spread })),
+      ...(onPlatform ? { onPlatform: Object.entries(onPlatform).map(([c, r]) => ({ criterion: c, name: named(c), ...r, uncertainty: r.uncertainty ?? spread })) } : {}),
+    }));
+  return { ...tool, ratings, targets, factsCheckedAsOf: catalog.model.checkedAsOf };
 }
 
 export function comparison() {

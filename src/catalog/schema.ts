@@ -11,9 +11,15 @@ export const sourceSchema = z
   .string()
   .regex(/^(seed:(F|AF|MF|KF|ML|G)-\d+|https:\/\/\S+)$/, 'a source is seed:ID (e.g. seed:KF-11) or an https:// URL');
 
+/** When a statement was last checked against its sources (YYYY-MM-DD). */
+export const checkedSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
 export const citedSchema = z.object({
   text: z.string().min(1),
   sources: z.array(sourceSchema).min(1),
+  checked: checkedSchema,
+  /** The tool version the statement holds for, where that matters. */
+  version: z.string().optional(),
 });
 
 export const toolIdSchema = z.enum(TOOL_IDS);
@@ -22,21 +28,18 @@ export const factSchema = z.object({
   label: z.string().min(1),
   value: z.string().min(1),
   sources: z.array(sourceSchema).min(1),
-});
-
-export const managedOfferingSchema = z.object({
-  name: z.string().min(1),
-  provider: z.string().min(1),
-  /** Clouds on which the team can buy it; a team on one of these clouds can hand the ops to it. */
-  clouds: z.array(z.enum(['aws', 'gcp', 'azure'])).min(1),
-  text: z.string().min(1),
-  sources: z.array(sourceSchema).min(1),
+  checked: checkedSchema,
+  version: z.string().optional(),
 });
 
 export const nextStepSchema = z.object({
   text: z.string().min(1),
   command: z.string().min(1).optional(),
+  /** A short snippet (Python) to paste, where a command does not say it. */
+  code: z.string().min(1).optional(),
   sources: z.array(sourceSchema).min(1),
+  checked: checkedSchema,
+  version: z.string().optional(),
 });
 
 export const toolSchema = z.object({
@@ -50,8 +53,8 @@ export const toolSchema = z.object({
   strengths: z.array(citedSchema).min(3),
   /** `when`: the trade-off matters only to teams whose answers match (R caveats for R teams). */
   tradeOffs: z.array(citedSchema.extend({ when: z.record(z.string(), z.array(z.string())).optional() })).min(2),
-  managedOfferings: z.array(managedOfferingSchema),
-  nextSteps: z.array(nextStepSchema).min(2),
+  /** For a team that already runs the tool: how a newly added tool connects to it. */
+  connect: nextStepSchema,
 });
 
 export const CRITERION_KINDS = ['capability', 'cost'] as const;
@@ -74,13 +77,51 @@ export const ratingSchema = z.object({
   rating: z.number().int().min(0).max(5),
   text: z.string().min(1),
   sources: z.array(sourceSchema).min(1),
+  checked: checkedSchema,
+  version: z.string().optional(),
+  /**
+   * How far the rating may be off, in rating points (the sampler varies it by up to this much):
+   * set where sources disagree or the rating rests on judgement; model.sensitivity gives the rest.
+   */
+  uncertainty: z.number().min(0).max(2).optional(),
 });
 
 /** ratings[tool][criterion] */
 export const ratingsSchema = z.record(toolIdSchema, z.record(z.string(), ratingSchema));
 
+/**
+ * One way to run a tool (self-hosted, on the team's cluster, a managed service). Its ratings
+ * replace the tool's own where running it this way differs.
+ */
+export const targetSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  tool: toolIdSchema,
+  label: z.string().min(1),
+  /** Run for the team by a vendor or cloud provider. */
+  managed: z.boolean(),
+  provider: z.string().min(1).optional(),
+  /** Every listed question must have one of the listed values (a platform counts as its clouds). */
+  requires: z.record(z.string(), z.array(z.string())),
+  /** The ML platform this target is part of: on it, `onPlatform` ratings apply. */
+  platform: z.string().optional(),
+  text: z.string().min(1),
+  url: z.string().regex(/^https:\/\//),
+  sources: z.array(sourceSchema).min(1),
+  checked: checkedSchema,
+  ratings: z.record(z.string(), ratingSchema),
+  onPlatform: z.record(z.string(), ratingSchema).optional(),
+  nextSteps: z.array(nextStepSchema).min(1),
+});
+
+export const glueSchema = nextStepSchema.extend({
+  tools: z.array(toolIdSchema).length(2),
+  /** The targets a member must run on for the two to work together (by tool); a stack that has none of them is not offered. */
+  needs: z.record(z.string(), z.array(z.string()).min(1)).optional(),
+});
+
 export type Tool = z.infer<typeof toolSchema>;
-export type ManagedOffering = z.infer<typeof managedOfferingSchema>;
+export type Target = z.infer<typeof targetSchema>;
+export type Rating = z.infer<typeof ratingSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 
 export const questionSchema = z.object({
@@ -120,17 +161,10 @@ export const weightRuleSchema = z.object({
   sources: z.array(sourceSchema).min(1),
 });
 
-export const exclusionRuleSchema = z.object({
-  tool: toolIdSchema,
-  /** Every listed question must have one of the listed values. */
-  when: z.record(z.string(), z.array(z.string())),
-  /** ...unless one of these holds (e.g. the team already runs the tool). */
-  unless: z.record(z.string(), z.array(z.string())).optional(),
-  text: z.string().min(1),
-  sources: z.array(sourceSchema).min(1),
-});
-
 export const requirementRuleSchema = z.object({
+  /** `recommendation.unmet[].requirement`. */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  label: z.string().min(1),
   question: z.string(),
   value: z.string(),
   criterion: z.string(),
@@ -142,8 +176,10 @@ export const requirementRuleSchema = z.object({
 
 export const modelSchema = z.object({
   weightRules: z.array(weightRuleSchema),
-  exclusions: z.array(exclusionRuleSchema),
-  /** Declared needs a tool or stack must meet; each missing rating point costs points of the score. */
+  /**
+   * Must-haves: a recommended tool or stack meets every one that the answers declare. Each
+   * missing rating point also costs points of the score, so the closest still rank first.
+   */
   requirements: z.object({
     pointsPerMissingRating: z.number().min(0),
     rules: z.array(requirementRuleSchema),
@@ -160,12 +196,14 @@ export const modelSchema = z.object({
       }),
     ),
   }),
-  managedOfferings: z.object({
-    criterion: z.string(),
-    bonusByBudget: z.record(z.string(), z.number()),
-    /** How many of the clouds an offering must cover to count for a multi-cloud team. */
-    multiCloudNeeds: z.number().int().min(1),
-  }),
+  /** Answers never offered as the way to make a tool possible (leaving the cloud for laptops). */
+  noLift: z.record(z.string(), z.array(z.string())),
+  /** The clouds each ML platform runs on: a team on a platform is on one of them. */
+  platforms: z.record(z.string(), z.array(z.string()).min(1)),
+  /** How to connect two tools of a stack (logging to MLflow from a task, a step, a component). */
+  glue: z.array(glueSchema),
+  /** The date every fact, rating and target was last checked by (YYYY-MM-DD). */
+  checkedAsOf: checkedSchema,
   continuity: z.object({
     id: z.string(),
     name: z.string(),
@@ -187,7 +225,14 @@ export const modelSchema = z.object({
   sensitivity: z.object({
     samples: z.number().int().min(1),
     seed: z.number().int(),
+    /** Each weight is scaled by a factor in [1 - spread, 1 + spread]. */
     spread: z.number().min(0).max(1),
+    /** A rating's uncertainty where the catalog sets none. */
+    ratingUncertainty: z.number().min(0).max(2),
+    /** The stack penalty is scaled by a factor in [1 - penaltySpread, 1 + penaltySpread]. */
+    penaltySpread: z.number().min(0).max(1),
+    /** The margin is scaled by a factor in [1 - marginSpread, 1 + marginSpread]. */
+    marginSpread: z.number().min(0).max(1),
   }),
 });
 
@@ -204,6 +249,7 @@ export const catalogSchema = z.object({
   tools: z.array(toolSchema).length(TOOL_IDS.length),
   criteria: z.array(criterionSchema).min(12),
   ratings: ratingsSchema,
+  targets: z.array(targetSchema).min(TOOL_IDS.length),
   questions: z.array(questionSchema),
   model: modelSchema,
   team: teamSchema,

@@ -1,5 +1,6 @@
 // Checks a catalog beyond its shape: every tool rated on every criterion, rules that name real
 // questions, values and criteria, and seed citations that exist in the article's digest.
+import type { ToolId } from './ids.js';
 import { catalogSchema, type Catalog } from './schema.js';
 
 export class CatalogError extends Error {
@@ -45,10 +46,29 @@ export function validateCatalog(raw: unknown, claims?: ReadonlySet<string>): Cat
       if (!criteria.has(c)) problems.push(`model.weightRules[${i}]: unknown criterion ${c}`);
     }
   });
-  cat.model.exclusions.forEach((e, i) => {
-    checkWhen(`model.exclusions[${i}]`, e.when);
-    if (e.unless) checkWhen(`model.exclusions[${i}].unless`, e.unless);
-  });
+  const targetIds = new Set<string>();
+  for (const t of cat.targets) {
+    const where = `targets.${t.id}`;
+    if (targetIds.has(t.id)) problems.push(`${where}: duplicate id`);
+    targetIds.add(t.id);
+    checkWhen(where, t.requires);
+    if (t.platform && !cat.model.platforms[t.platform]) problems.push(`${where}: unknown platform ${t.platform}`);
+    for (const c of [...Object.keys(t.ratings), ...Object.keys(t.onPlatform ?? {})]) if (!criteria.has(c)) problems.push(`${where}: unknown criterion ${c}`);
+  }
+  for (const tool of cat.tools) if (!cat.targets.some((t) => t.tool === tool.id)) problems.push(`targets: ${tool.id} has no deployment target`);
+  for (const g of cat.model.glue) {
+    for (const [tool, ids] of Object.entries(g.needs ?? {})) {
+      for (const id of ids) if (!cat.targets.some((t) => t.id === id && t.tool === tool)) problems.push(`model.glue: ${tool} has no target ${id}`);
+    }
+  }
+  checkWhen('model.noLift', cat.model.noLift);
+  const platform = questions.get('platform');
+  for (const p of Object.keys(cat.model.platforms)) if (platform && !platform.has(p)) problems.push(`model.platforms: platform has no value ${p}`);
+  const reqIds = new Set<string>();
+  for (const r of cat.model.requirements.rules) {
+    if (reqIds.has(r.id)) problems.push(`model.requirements.rules: duplicate id ${r.id}`);
+    reqIds.add(r.id);
+  }
   for (const c of cat.model.continuity.adopted) if (!criteria.has(c)) problems.push(`model.continuity.adopted: unknown criterion ${c}`);
   cat.model.roadmap.triggers.forEach((t, i) => {
     for (const [q, v] of Object.entries(t.set ?? {})) checkWhen(`model.roadmap.triggers[${i}].set`, { [q]: [v] });
@@ -70,7 +90,6 @@ export function validateCatalog(raw: unknown, claims?: ReadonlySet<string>): Cat
     else if (rule === 'plurality' && q.type !== 'single') problems.push(`team.rules.${q.id}: plurality needs a single-choice question`);
   }
   for (const id of Object.keys(cat.team.rules)) if (!questions.has(id)) problems.push(`team.rules: unknown question ${id}`);
-  if (!criteria.has(cat.model.managedOfferings.criterion)) problems.push('model.managedOfferings: unknown criterion');
 
   if (claims) {
     const seeds = JSON.stringify(cat).match(/seed:[A-Z]+-\d+/g) ?? [];
@@ -79,6 +98,56 @@ export function validateCatalog(raw: unknown, claims?: ReadonlySet<string>): Cat
 
   if (problems.length) throw new CatalogError(problems);
   return cat;
+}
+
+const SECTION_TOOL: Record<string, ToolId> = { AF: 'airflow', MF: 'metaflow', KF: 'kubeflow', ML: 'mlflow' };
+const TOOL_WORDS: [ToolId, RegExp][] = [
+  ['airflow', /\bAirflow\b/],
+  ['metaflow', /\bMetaflow\b/],
+  ['kubeflow', /\bKubeflow\b/],
+  ['mlflow', /\bMLflow\b/],
+];
+
+/**
+ * The tools each claim of a digest is about: a tool's own section (AF-3 is about Airflow), or,
+ * for framing and guidance claims, the tools the claim names.
+ */
+export function claimTopics(digest: string): Map<string, Set<ToolId>> {
+  const out = new Map<string, Set<ToolId>>();
+  for (const m of digest.matchAll(/^- ([A-Z]+)-(\d+) ((?:.*)(?:\n {2,}.*)*)/gm)) {
+    const [, section, n, text] = m;
+    const own = SECTION_TOOL[section!];
+    out.set(`${section}-${n}`, new Set(own ? [own] : TOOL_WORDS.filter(([, re]) => re.test(text!.replace(/\s+/g, ' '))).map(([t]) => t)));
+  }
+  return out;
+}
+
+/**
+ * Seed citations of a tool's facts, ratings and targets that are about another tool: a claim
+ * supports a statement on a tool only when its topic is that tool.
+ */
+export function offTopicCitations(cat: Catalog, topics: Map<string, Set<ToolId>>): string[] {
+  const problems: string[] = [];
+  const check = (tool: ToolId, where: string, sources: readonly string[]) => {
+    for (const s of sources) {
+      if (!s.startsWith('seed:')) continue;
+      const topic = topics.get(s.slice(5));
+      if (topic && !topic.has(tool)) problems.push(`${where}: ${s} is not about ${tool}`);
+    }
+  };
+  for (const tool of cat.tools) {
+    for (const k of ['facts', 'strengths', 'tradeOffs'] as const) tool[k].forEach((x, i) => check(tool.id, `tools.${tool.id}.${k}[${i}]`, x.sources));
+  }
+  for (const [tool, byCriterion] of Object.entries(cat.ratings)) {
+    for (const [c, r] of Object.entries(byCriterion ?? {})) check(tool as ToolId, `ratings.${tool}.${c}`, r.sources);
+  }
+  for (const t of cat.targets) {
+    check(t.tool, `targets.${t.id}`, t.sources);
+    for (const [c, r] of Object.entries({ ...t.ratings })) check(t.tool, `targets.${t.id}.ratings.${c}`, r.sources);
+    for (const [c, r] of Object.entries(t.onPlatform ?? {})) check(t.tool, `targets.${t.id}.onPlatform.${c}`, r.sources);
+    t.nextSteps.forEach((x, i) => check(t.tool, `targets.${t.id}.nextSteps[${i}]`, x.sources));
+  }
+  return problems;
 }
 
 /** Claim ids (F-1, AF-3, ...) of a digest in the format of data/seed/digest.md. */

@@ -1,6 +1,7 @@
 // Single-answer changes: what the advice would be if one answer were different. Flips are the
 // smallest such changes that alter the advice.
 import type { Catalog, Question, ToolId } from '../catalog/schema.js';
+import { has } from './answer-values.js';
 import type { Answers } from './types.js';
 
 export interface AnswerChange {
@@ -47,10 +48,17 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
+/** Whether the team is asked a question at all given its other answers (see `askWhen`). */
+function asked(q: Question, answers: Answers): boolean {
+  if (!q.askWhen) return true;
+  return Object.entries(q.askWhen).every(([id, values]) => values.some((v) => has(answers[id], v)));
+}
+
 /**
- * Per question, the nearest single-answer change that alters the recommended tools (the first
- * in choice order among equally near ones). Nearer changes are tried first, so a question stops
- * at its first flip.
+ * Per question the team is asked, the nearest single-answer change that alters the recommended
+ * tools (the first in choice order among equally near ones). Nearer changes are tried first, so
+ * a question stops at its first flip. A question the team is not asked (Kubernetes skill without
+ * Kubernetes) is no flip: changing it alone would not describe this team.
  */
 export function smallestFlips(
   answers: Answers,
@@ -63,6 +71,7 @@ export function smallestFlips(
   // 45 changes: recommendedTools reads the answers it is given and keeps nothing of them.
   const changed: Answers = { ...answers };
   for (const q of catalog.questions) {
+    if (!asked(q, answers)) continue;
     const alts = alternatives(q, answers[q.id]).sort((a, b) => a.distance - b.distance);
     for (const alt of alts) {
       changed[q.id] = alt.value;

@@ -1,12 +1,23 @@
-// Turns answers into what the scorer needs: criterion weights from the rule table, effective
-// ratings (managed offerings on the team's cloud lower the ops burden), exclusions and declared
-// needs. The catalog's static part is compiled once, because flips and the roadmap re-run this
-// for dozens of changed answers.
-import type { Catalog, ManagedOffering } from '../catalog/schema.js';
+// Turns answers into what the scorer needs: criterion weights from the rule table, the ways each
+// tool can run for this team (deployment targets, each with its own ratings), the must-haves the
+// answers declare, and why a tool that no target fits is out. The catalog's static part is
+// compiled once, because flips and the roadmap re-run this for dozens of changed answers.
+import type { Catalog, Rating, Target } from '../catalog/schema.js';
 import type { ToolId } from '../catalog/ids.js';
 import { asList, has } from './answer-values.js';
-import type { Answers, Context, Core, ExclusionHit, Requirement, ScoredCriterion } from './types.js';
+import { answerText } from './describe.js';
+import type { Answers, Context, Core, ExclusionHit, Option, Requirement, ScoredCriterion } from './types.js';
 
+/** A target's ratings in criteria order: where each comes from, so words and sources follow it. */
+interface CompiledTarget {
+  def: Target;
+  index: number;
+  /** The rating record behind each criterion (the tool's own, or the target's override). */
+  records: Rating[];
+  /** Overrides on the target's own platform, by criterion index. */
+  onPlatform: [number, Rating][];
+  requires: [string, string[]][];
+}
 
 export interface Compiled {
   criteria: ScoredCriterion[];
@@ -14,13 +25,12 @@ export interface Compiled {
   index: Map<string, number>;
   base: number[];
   rules: { question: string; value: string; add: [number, number][]; scale: [number, number][] }[];
-  ratings: Record<ToolId, number[]>;
-  managedIndex: number;
+  targets: Record<ToolId, CompiledTarget[]>;
   adopted: number[];
   tools: ToolId[];
   stacks: ToolId[][];
-  requirements: (Requirement & { question: string; value: string })[];
-  exclusions: { tool: ToolId; when: [string, string[]][]; unless: [string, string[]][] }[];
+  requirements: Requirement[];
+  pairs: Core['pairs'];
   /** Penalty points added per answer, by question. */
   penaltyAdd: [string, Record<string, number>][];
 }
@@ -34,8 +44,18 @@ export function compile(catalog: Catalog): Compiled {
   const index = new Map(criteria.map((x, i) => [x.id, i]));
   const pairs = (m: Record<string, number> | undefined) => Object.entries(m ?? {}).map(([id, v]) => [index.get(id)!, v] as [number, number]);
   const tools = catalog.tools.map((t) => t.id);
-  const ratings = {} as Record<ToolId, number[]>;
-  for (const t of tools) ratings[t] = criteria.map((x) => catalog.ratings[t]![x.id]!.rating);
+  const targets = {} as Record<ToolId, CompiledTarget[]>;
+  for (const t of tools) targets[t] = [];
+  catalog.targets.forEach((def, k) => {
+    const own = catalog.ratings[def.tool]!;
+    targets[def.tool].push({
+      def,
+      index: k,
+      records: criteria.map((x) => def.ratings[x.id] ?? own[x.id]!),
+      onPlatform: Object.entries(def.onPlatform ?? {}).map(([id, r]) => [index.get(id)!, r]),
+      requires: Object.entries(def.requires),
+    });
+  });
   const cont = catalog.model.continuity;
   // Stacks in tie-break order: fewer tools first, then catalog order.
   const stacks: ToolId[][] = [];
@@ -52,12 +72,13 @@ export function compile(catalog: Catalog): Compiled {
     index,
     base: catalog.criteria.map((x) => x.baseWeight),
     rules: catalog.model.weightRules.map((r) => ({ question: r.question, value: r.value, add: pairs(r.add), scale: pairs(r.scale) })),
-    ratings,
-    managedIndex: index.get(catalog.model.managedOfferings.criterion) ?? -1,
+    targets,
     adopted: cont.adopted.map((id) => index.get(id)!),
     tools,
     stacks,
     requirements: catalog.model.requirements.rules.map((r) => ({
+      id: r.id,
+      label: r.label,
       question: r.question,
       value: r.value,
       index: index.get(r.criterion)!,
@@ -65,8 +86,13 @@ export function compile(catalog: Catalog): Compiled {
       why: r.why,
       sources: r.sources,
     })),
-    exclusions: catalog.model.exclusions.map((e) => ({ tool: e.tool, when: Object.entries(e.when), unless: Object.entries(e.unless ?? {}) })),
     penaltyAdd: Object.entries(catalog.model.combinations.penaltyAdd),
+    pairs: catalog.model.glue
+      .filter((g) => g.needs)
+      .map((g) => ({
+        tools: [g.tools[0]!, g.tools[1]!] as [ToolId, ToolId],
+        needs: Object.fromEntries(Object.entries(g.needs!).map(([tool, ids]) => [tool, new Set(ids.map((id) => catalog.targets.findIndex((t) => t.id === id)))])),
+      })),
   };
   compiledCache.set(catalog, c);
   return c;
@@ -94,78 +120,19 @@ function rawWeightVector(answers: Answers, catalog: Catalog, c: Compiled): numbe
   return w;
 }
 
-/** Every condition holds: each names a question and values, one of which the answer has. */
-function holds(answers: Answers, cond: [string, string[]][]): boolean {
-  // Index loops: flips run this for every changed answer, in V8's interpreter.
-  for (let i = 0; i < cond.length; i++) {
-    const [q, values] = cond[i]!;
-    let any = false;
-    for (let k = 0; k < values.length && !any; k++) any = has(answers[q], values[k]!);
-    if (!any) return false;
-  }
-  return true;
+/**
+ * Whether the answers meet one requirement of a target. A team on a target's own platform meets
+ * its cloud requirement whatever cloud it named (a SageMaker team is on AWS).
+ */
+function meets(answers: Answers, catalog: Catalog, t: CompiledTarget, question: string, values: readonly string[]): boolean {
+  if (values.some((v) => has(answers[question], v))) return true;
+  if (question !== 'cloud' || t.def.platform === undefined || answers.platform !== t.def.platform) return false;
+  return catalog.model.platforms[t.def.platform]!.every((x) => values.includes(x));
 }
 
-/** Whether a hard constraint rules the tool of exclusion `e` out: every `when` holds and no `unless` does. */
-export const excludes = (answers: Answers, e: Compiled['exclusions'][number]) => holds(answers, e.when) && !(e.unless.length > 0 && holds(answers, e.unless));
-
-/** Tools a hard constraint rules out: every `when` holds and no `unless` does. */
-export function excludedTools(answers: Answers, c: Compiled): Set<ToolId> {
-  const out = new Set<ToolId>();
-  for (const e of c.exclusions) if (excludes(answers, e)) out.add(e.tool);
-  return out;
-}
-
-export function exclusionsFor(answers: Answers, catalog: Catalog): Map<ToolId, ExclusionHit> {
-  const c = compile(catalog);
-  const hits = new Map<ToolId, ExclusionHit>();
-  catalog.model.exclusions.forEach((rule, k) => {
-    const e = c.exclusions[k]!;
-    if (hits.has(rule.tool) || !excludes(answers, e)) return;
-    const liftedBy: ExclusionHit['liftedBy'] = [];
-    for (const [q, vals] of e.when) {
-      const lift = catalog.questions.find((x) => x.id === q)?.choices.find((ch) => !vals.includes(ch.value));
-      if (lift) liftedBy.push({ question: q, value: lift.value });
-    }
-    hits.set(rule.tool, {
-      text: rule.text,
-      sources: rule.sources,
-      because: e.when.map(([q]) => ({ question: q, value: answers[q] ?? '' })),
-      liftedBy,
-    });
-  });
-  return hits;
-}
-
-/** Offerings the team can buy on its cloud (a multi-cloud team needs one that spans clouds), and the ops bonus its budget allows. */
-function offeringsFor(answers: Answers, catalog: Catalog) {
-  const cfg = catalog.model.managedOfferings;
-  const cloud = String(answers.cloud ?? '');
-  const bonus = cfg.bonusByBudget[String(answers.budget ?? '')] ?? 0;
-  const on = (o: ManagedOffering) => (cloud === 'multi' ? o.clouds.length >= cfg.multiCloudNeeds : (o.clouds as string[]).includes(cloud));
-  return { bonus, on };
-}
-
-export function managedFor(answers: Answers, catalog: Catalog): Context['managed'] {
-  const out: Context['managed'] = new Map();
-  const { bonus, on } = offeringsFor(answers, catalog);
-  if (bonus <= 0) return out;
-  for (const tool of catalog.tools) {
-    const offers = tool.managedOfferings.filter(on);
-    if (offers.length > 0) {
-      out.set(tool.id, { names: offers.map((o) => o.name), sources: [...new Set(offers.flatMap((o) => o.sources))], bonus });
-    }
-  }
-  return out;
-}
-
-/** The ops bonus per tool from managed offerings on the team's cloud (0 where there are none). */
-export function managedBonus(answers: Answers, catalog: Catalog): Partial<Record<ToolId, number>> {
-  const out: Partial<Record<ToolId, number>> = {};
-  const { bonus, on } = offeringsFor(answers, catalog);
-  if (bonus <= 0) return out;
-  for (const tool of catalog.tools) if (tool.managedOfferings.some(on)) out[tool.id] = bonus;
-  return out;
+/** The requirements of a target these answers do not meet. */
+function missing(answers: Answers, catalog: Catalog, t: CompiledTarget): [string, string[]][] {
+  return t.requires.filter(([q, values]) => !meets(answers, catalog, t, q, values));
 }
 
 export function penaltyPerNewTool(answers: Answers, catalog: Catalog): number {
@@ -177,73 +144,135 @@ export function penaltyPerNewTool(answers: Answers, catalog: Catalog): number {
 }
 
 /**
- * Each tool's ratings as this team gets them: managed offerings on its cloud lower the ops burden,
- * and what it already runs needs no adopting; with `continuity`, a last column for keeping the
- * tools it runs.
+ * A tool's ratings on one target as this team gets them: the target's own ratings, those of its
+ * platform when the team is on it, and none of the adopting cost for a tool the team already
+ * runs; with `continuity`, a last column for keeping the tools it runs.
  */
-export function effectiveRatings(c: Compiled, existing: ReadonlySet<ToolId>, continuity: boolean, bonus: Partial<Record<ToolId, number>>): Record<ToolId, number[]> {
-  const ratings = {} as Record<ToolId, number[]>;
-  for (const tool of c.tools) {
-    const row = [...c.ratings[tool]];
-    const b = bonus[tool];
-    if (b !== undefined && c.managedIndex >= 0) row[c.managedIndex] = Math.min(5, row[c.managedIndex]! + b);
-    // Switching has a cost (F-4): what the team already runs needs no adopting.
-    if (existing.has(tool)) for (const i of c.adopted) row[i] = 5;
-    // A stack's continuity adds up over its tools: 5 when it keeps everything the team runs.
-    if (continuity) row.push(existing.has(tool) ? 5 / existing.size : 0);
-    ratings[tool] = row;
+function optionFor(c: Compiled, t: CompiledTarget, answers: Answers, existing: ReadonlySet<ToolId>, continuity: boolean, defaultSpread: number, slots: Map<Rating, number>): Option {
+  const tool = t.def.tool;
+  const records = [...t.records];
+  if (t.def.platform !== undefined && answers.platform === t.def.platform) for (const [i, r] of t.onPlatform) records[i] = r;
+  const ratings = records.map((r) => r.rating);
+  const spread = records.map((r) => r.uncertainty ?? defaultSpread);
+  const source = records.map((r) => {
+    if (!slots.has(r)) slots.set(r, slots.size);
+    return slots.get(r)!;
+  });
+  // Switching has a cost (F-4): what the team already runs needs no adopting.
+  if (existing.has(tool)) {
+    for (const i of c.adopted) {
+      ratings[i] = 5;
+      spread[i] = 0;
+      source[i] = -1;
+    }
   }
-  return ratings;
+  // A stack's continuity adds up over its tools: 5 when it keeps everything the team runs.
+  if (continuity) {
+    ratings.push(existing.has(tool) ? 5 / existing.size : 0);
+    spread.push(0);
+    source.push(-1);
+  }
+  return { tool, target: t.index, ratings, base: [...ratings], spread, source };
 }
 
 /** The numbers alone: what re-running the decision for a changed answer needs. */
-export function buildCore(answers: Answers, catalog: Catalog, excluded: Core['excluded'] = excludedTools(answers, compile(catalog))): Core {
+export function buildCore(answers: Answers, catalog: Catalog): Core {
   const c = compile(catalog);
   const raw = rawWeightVector(answers, catalog, c);
-  const criteria = raw.length > c.criteria.length ? [...c.criteria, c.continuity] : c.criteria;
+  const continuity = raw.length > c.criteria.length;
+  const criteria = continuity ? [...c.criteria, c.continuity] : c.criteria;
   const total = raw.reduce((s, x) => s + x, 0) || 1;
   const weights = raw.map((x) => x / total);
-
   const existing = new Set(asList(answers.existingTools) as ToolId[]);
-  const ratings = effectiveRatings(c, existing, criteria.length > c.criteria.length, managedBonus(answers, catalog));
+  const spread = catalog.model.sensitivity.ratingUncertainty;
+  const excluded = new Set<ToolId>();
+  const options = {} as Record<ToolId, Option[]>;
+  const slots = new Map<Rating, number>();
+  for (const tool of c.tools) {
+    const all = c.targets[tool];
+    let open = all.filter((t) => missing(answers, catalog, t).length === 0);
+    // A tool the team runs already runs as it does today (the target that requires exactly that).
+    const asRun = open.filter((t) => t.requires.some(([q]) => q === 'existingTools'));
+    if (asRun.length > 0) open = asRun;
+    if (open.length === 0) {
+      excluded.add(tool);
+      open = all;
+    }
+    options[tool] = open.map((t) => optionFor(c, t, answers, existing, continuity, spread, slots));
+  }
+  const settled = new Set(existing);
+  for (const tool of c.tools) {
+    if (!excluded.has(tool) && options[tool].some((o) => catalog.targets[o.target]!.platform === answers.platform)) settled.add(tool);
+  }
   const cfg = catalog.model.combinations;
   return {
     criteria,
     weights,
-    ratings,
     existing,
+    settled,
+    ratingCount: slots.size,
     excluded,
+    options,
     penaltyPerNewTool: penaltyPerNewTool(answers, catalog),
     margin: cfg.margin,
     maxTools: cfg.maxTools,
     tools: c.tools,
     stacks: c.stacks,
+    pairs: c.pairs,
     requirements: c.requirements.filter((r) => has(answers[r.question], r.value)),
     pointsPerMissingRating: catalog.model.requirements.pointsPerMissingRating,
   };
 }
 
+/** Why no target fits a tool, and the single answers that would make one fit. */
+export function exclusionFor(tool: ToolId, answers: Answers, catalog: Catalog): ExclusionHit {
+  const c = compile(catalog);
+  const questions = new Map(catalog.questions.map((q) => [q.id, q]));
+  const because = new Map<string, string | string[]>();
+  const liftedBy: ExclusionHit['liftedBy'] = [];
+  const parts: string[] = [];
+  // (Running the tool already is no way to make it possible.)
+  const ways = c.targets[tool].filter((t) => !t.requires.some(([q]) => q === 'existingTools'));
+  for (const t of ways) {
+    const gaps = missing(answers, catalog, t);
+    for (const [q] of gaps) because.set(q, answers[q] ?? '');
+    parts.push(`${t.def.label} needs ${gaps.map(([q, vs]) => `${questions.get(q)?.label ?? q} ${vs.map((v) => `"${answerText(catalog, q, v)}"`).join(' or ')}`).join(' and ')}`);
+    if (gaps.length !== 1) continue;
+    const [q, all] = gaps[0]!;
+    const values = all.filter((v) => !catalog.model.noLift[q]?.includes(v));
+    if (values.length === 0) continue;
+    const lift = questions.get(q)?.type === 'multi' ? [values[0]!] : values[0]!;
+    if (!liftedBy.some((l) => l.question === q && JSON.stringify(l.value) === JSON.stringify(lift))) liftedBy.push({ question: q, value: lift });
+  }
+  return {
+    text: `no way of running it fits these answers: ${parts.join('; ')}`,
+    sources: [...new Set(ways.map((t) => t.def.sources[0]!))],
+    because: [...because].map(([question, value]) => ({ question, value })),
+    liftedBy,
+  };
+}
+
 export function buildContext(answers: Answers, catalog: Catalog): Context {
   const c = compile(catalog);
-  const excluded = exclusionsFor(answers, catalog);
-  const core = buildCore(answers, catalog, excluded);
-  const { criteria, ratings, existing } = core;
-  const managed = managedFor(answers, catalog);
-  const adopted = (tool: ToolId, i: number) => existing.has(tool) && c.adopted.includes(i);
-  const source = (tool: ToolId, i: number): string[] => {
-    const crit = criteria[i]!;
-    if (crit.kind === 'continuity' || adopted(tool, i)) return catalog.model.continuity.sources;
-    const r = catalog.ratings[tool]![crit.id]!;
-    const m = managed.get(tool);
-    return m && i === c.managedIndex && ratings[tool][i] !== r.rating ? [...r.sources, ...m.sources] : r.sources;
+  const core = buildCore(answers, catalog);
+  const excluded = new Map<ToolId, ExclusionHit>();
+  for (const tool of c.tools) if (core.excluded.has(tool)) excluded.set(tool, exclusionFor(tool, answers, catalog));
+  const cont = catalog.model.continuity;
+  const record = (o: Option, i: number): Rating | undefined => {
+    const t = catalog.targets[o.target]!;
+    const id = core.criteria[i]!.id;
+    if (t.platform !== undefined && answers.platform === t.platform && t.onPlatform?.[id]) return t.onPlatform[id];
+    return t.ratings[id] ?? catalog.ratings[o.tool]?.[id];
   };
-  const text = (tool: ToolId, i: number): string => {
-    const crit = criteria[i]!;
-    if (crit.kind === 'continuity') return existing.has(tool) ? 'Already run by the team' : 'Not yet run by the team';
-    if (adopted(tool, i)) return catalog.model.continuity.adoptedText;
-    const r = catalog.ratings[tool]![crit.id]!;
-    const m = managed.get(tool);
-    return m && i === c.managedIndex && ratings[tool][i] !== r.rating ? `${r.text}; managed on your cloud by ${m.names.join(', ')}` : r.text;
+  const adopted = (o: Option, i: number) => core.existing.has(o.tool) && c.adopted.includes(i);
+  const source = (o: Option, i: number): string[] => {
+    if (core.criteria[i]!.kind === 'continuity' || adopted(o, i)) return cont.sources;
+    return record(o, i)!.sources;
   };
-  return { ...core, excluded, managed, source, text };
+  const text = (o: Option, i: number): string => {
+    if (core.criteria[i]!.kind === 'continuity') return core.existing.has(o.tool) ? 'Already run by the team' : 'Not yet run by the team';
+    if (adopted(o, i)) return cont.adoptedText;
+    return record(o, i)!.text;
+  };
+  return { ...core, excluded, source, text };
 }

@@ -1,14 +1,15 @@
 // The engine's entry: resolved answers and a catalog in, one result object out. Pure: no I/O,
 // no colour, no prompts; the same answers always give the same result.
 import type { Catalog, ToolId } from '../catalog/schema.js';
-import type { Combination, Flip, NextStep, RankedTool, Reason, Result } from '../schema/result.js';
+import type { Combination, Flip, NextStep, RankedTool, Reason, Result, TargetInfo, Unmet } from '../schema/result.js';
+import { asList } from './answer-values.js';
 import { smallestFlips } from './changes.js';
 import { roadmap } from './roadmap.js';
 import { buildContext, buildCore } from './context.js';
 import { changeText, percent, round, stackName, toolName } from './describe.js';
 import { compareStacks, contributions, decide, decideTools, type Decision } from './score.js';
 import { sensitivity } from './sensitivity.js';
-import type { Answers, Context, Gap, StackScore } from './types.js';
+import type { Answers, Context, Gap, Option, StackScore } from './types.js';
 
 export interface RecommendOptions {
   /** Ids of the answers that took their default (reported as `defaulted`). */
@@ -31,7 +32,7 @@ export function recommend(answers: Answers, catalog: Catalog, options: Recommend
   const recTools = decision.tools;
   const cfg = catalog.model.sensitivity;
   const samples = options.samples ?? cfg.samples;
-  const sens = samples > 0 ? sensitivity(ctx, recTools, { samples, seed: options.seed ?? cfg.seed, spread: cfg.spread }) : undefined;
+  const sens = samples > 0 ? sensitivity(ctx, recTools, { ...cfg, samples, seed: options.seed ?? cfg.seed }) : undefined;
 
   const ranking = rankTools(ctx, decision, catalog, sens?.firstChance);
   const combinations = decision.stacks.map((s) => describeStack(s, ctx, catalog));
@@ -44,6 +45,8 @@ export function recommend(answers: Answers, catalog: Catalog, options: Recommend
     text: `If ${changeText(catalog, o.question, answers[o.question], o.value)}, ${stackName(catalog, o.tools)} would lead`,
   }));
   const confidence = sens?.confidence ?? 1;
+  const chosen = recommendedStack(decision);
+  const unmet = chosen ? unmetOf(chosen, ctx, catalog) : [];
 
   return {
     schemaVersion: 1,
@@ -54,16 +57,43 @@ export function recommend(answers: Answers, catalog: Catalog, options: Recommend
     combinations,
     recommendation: {
       tools: recTools,
-      summary: summarise(decision, ctx, catalog),
+      summary: summarise(decision, ctx, catalog, unmet),
       confidence: round(confidence, 3),
       confidenceText: sens
-        ? `holds in ${percent(confidence)} of ${sens.samples} plausible weightings around your answers`
+        ? `holds in ${percent(confidence)} of ${sens.samples} plausible variations of the weights, ratings, stack penalty and margin around your answers`
         : 'not sampled',
       flips,
+      unmet,
     },
     roadmap: roadmap(recTools, answers, catalog, options.skipChanges ? undefined : redecide),
-    nextSteps: nextSteps(recTools, catalog),
+    nextSteps: chosen ? nextSteps(chosen, answers, catalog) : [],
+    factsCheckedAsOf: catalog.model.checkedAsOf,
   };
+}
+
+/** The recommended tool or stack as scored. */
+function recommendedStack(d: Decision): StackScore | undefined {
+  const key = d.tools.join();
+  return d.tools.length === 1 ? d.singles.find((s) => s.tools[0] === d.tools[0]) : d.stacks.find((s) => s.tools.join() === key);
+}
+
+export function targetInfo(catalog: Catalog, o: Option): TargetInfo {
+  const t = catalog.targets[o.target]!;
+  return { id: t.id, label: t.label, managed: t.managed, ...(t.provider ? { provider: t.provider } : {}), url: t.url, checked: t.checked };
+}
+
+function unmetOf(s: StackScore, ctx: Context, catalog: Catalog): Unmet[] {
+  return s.gaps.map((g) => {
+    const c = ctx.criteria[g.requirement.index]!;
+    const on = s.options.map((o) => catalog.targets[o.target]!.label).join(' + ');
+    return {
+      requirement: g.requirement.id,
+      label: g.requirement.label,
+      text:
+        `Not met: ${g.requirement.why}; no tool or stack of the four reaches ${c.name.toLowerCase()} ${g.requirement.min}/5 ` +
+        `on a way of running it that these answers allow (the closest, ${on}, gets ${round(g.rating, 1)}/5).`,
+    };
+  });
 }
 
 function breakdown(s: StackScore, ctx: Context, catalog: Catalog) {
@@ -74,9 +104,9 @@ function breakdown(s: StackScore, ctx: Context, catalog: Catalog) {
     weight: round(ctx.weights[i]!, 4),
     rating: round(s.ratings[i]!, 2),
     contribution: round(parts[i]!, 2),
-    sources: s.tools.length === 1 ? ctx.source(s.tools[0]!, i) : [],
+    sources: s.options.length === 1 ? ctx.source(s.options[0]!, i) : [],
   }));
-  // Unmet needs are negative lines, so the lines still add up to the score. When the score
+  // Unmet must-haves are negative lines, so the lines still add up to the score. When the score
   // stops at 0, the shortfall lines shrink in proportion.
   const gapTotal = s.gaps.reduce((t, g) => t + g.points, 0);
   const room = s.capabilityScore - s.penalty;
@@ -85,13 +115,14 @@ function breakdown(s: StackScore, ctx: Context, catalog: Catalog) {
     const c = ctx.criteria[g.requirement.index]!;
     items.push({
       criterion: `unmet:${c.id}`,
-      name: `Unmet need: ${c.name} at least ${g.requirement.min}/5 (${describeAnswer(catalog, g.requirement)})`,
+      name: `Unmet must-have: ${c.name} at least ${g.requirement.min}/5 (${describeAnswer(catalog, g.requirement)})`,
       weight: 0,
       rating: round(g.rating, 2),
       contribution: -round(g.points * shrink, 2),
       sources: g.requirement.sources,
     });
   }
+  void catalog;
   return items;
 }
 
@@ -99,93 +130,78 @@ const describeAnswer = (catalog: Catalog, r: { question: string; value: string }
   changeText(catalog, r.question, undefined, catalog.questions.find((q) => q.id === r.question)?.type === 'multi' ? [r.value] : r.value);
 
 function rankTools(ctx: Context, d: Decision, catalog: Catalog, firstChance?: Record<ToolId, number>): RankedTool[] {
-  // Tools a hard constraint rules out go last, whatever they score.
+  // Tools no target fits go last, whatever they score.
   const order = [...d.singles].sort((a, b) => {
     const ea = ctx.excluded.has(a.tools[0]!) ? 1 : 0;
     const eb = ctx.excluded.has(b.tools[0]!) ? 1 : 0;
     return ea - eb || compareStacks(a, b, ctx.tools);
   });
-  const best = order.find((s) => !ctx.excluded.has(s.tools[0]!));
   return order.map((s, i) => {
     const tool = s.tools[0]!;
     const hit = ctx.excluded.get(tool);
-    const reasons = toolReasons(tool, s.gaps, ctx, catalog);
-    if (hit) reasons.unshift({ text: `Excluded: ${hit.text}`, sources: hit.sources });
+    const reasons = hit ? [] : toolReasons(s, d.singles, ctx, catalog);
+    if (hit) reasons.push({ text: `Excluded: ${hit.text}`, sources: hit.sources });
+    const offerings = hit ? [] : ctx.options[tool].filter((o) => catalog.targets[o.target]!.managed).map((o) => targetInfo(catalog, o));
     return {
       tool,
       name: toolName(catalog, tool),
       rank: i + 1,
       score: round(s.score),
       excluded: Boolean(hit),
-      ...(hit ? { exclusion: hit } : {}),
-      firstChance: round(firstChance?.[tool] ?? (best?.tools[0] === tool ? 1 : 0), 3),
+      ...(hit ? { exclusion: hit } : { target: targetInfo(catalog, s.options[0]!), offerings }),
+      firstChance: round(firstChance?.[tool] ?? (d.leader === tool ? 1 : 0), 3),
       reasons,
-      breakdown: breakdown(s, ctx, catalog),
+      breakdown: hit ? [] : breakdown(s, ctx, catalog),
     };
   });
 }
 
 /**
- * The indices i < count that pass `take`, the k with the largest key, equal keys in index order:
- * what filter, a stable sort by key (largest first) and slice(0, k) give, without building and
- * sorting an object per criterion (this runs cold, in V8's interpreter, for every tool and stack).
+ * The indices i < count that pass `take`, the k with the largest key, equal keys in index order.
  */
 function topK(k: number, count: number, take: (i: number) => boolean, key: (i: number) => number): number[] {
-  const best: number[] = [];
-  const keys: number[] = [];
-  for (let i = 0; i < count; i++) {
-    if (!take(i)) continue;
-    const v = key(i);
-    let at = best.length;
-    while (at > 0 && keys[at - 1]! < v) at--;
-    if (at >= k) continue;
-    best.splice(at, 0, i);
-    keys.splice(at, 0, v);
-    if (best.length > k) {
-      best.pop();
-      keys.pop();
-    }
-  }
-  return best;
+  const idx: number[] = [];
+  for (let i = 0; i < count; i++) if (take(i)) idx.push(i);
+  return idx.sort((a, b) => key(b) - key(a) || a - b).slice(0, k);
 }
 
-function toolReasons(tool: ToolId, gaps: Gap[], ctx: Context, catalog: Catalog): Reason[] {
-  const n = ctx.tools.length;
+function toolReasons(s: StackScore, singles: StackScore[], ctx: Context, catalog: Catalog): Reason[] {
+  const o = s.options[0]!;
+  const t = catalog.targets[o.target]!;
   const count = ctx.criteria.length;
-  const r = ctx.ratings[tool];
+  const r = o.ratings;
   const w = ctx.weights;
-  // The weight times how far the tool is above the mean of the four.
-  const edge = new Array<number>(count);
-  for (let i = 0; i < count; i++) {
-    let sum = 0;
-    for (let t = 0; t < n; t++) sum += ctx.ratings[ctx.tools[t]!][i]!;
-    edge[i] = w[i]! * (r[i]! - sum / n);
-  }
+  // The weight times how far the tool is above the mean of the four (each on its own target).
+  const rows = singles.map((x) => x.ratings);
+  const edge = r.map((v, i) => w[i]! * (v - rows.reduce((sum, row) => sum + row[i]!, 0) / rows.length));
   const line = (i: number, lead: string): Reason => ({
-    text: `${lead}${ctx.criteria[i]!.name}: ${round(r[i]!, 1)}/5, ${percent(w[i]!)} of the weight. ${ctx.text(tool, i)}`,
-    sources: ctx.source(tool, i),
+    text: `${lead}${ctx.criteria[i]!.name}: ${round(r[i]!, 1)}/5 as ${t.label}, ${percent(w[i]!)} of the weight. ${ctx.text(o, i)}`,
+    sources: ctx.source(o, i),
   });
+  const out: Reason[] = [{ text: `Runs as ${t.label}: ${t.text}`, sources: t.sources }];
   const strengths = topK(3, count, (i) => edge[i]! > 0 && r[i]! >= 3, (i) => edge[i]!);
-  // A declared need it misses is said once, as a shortfall, not also as a weakness.
-  const missed = new Set(gaps.map((g) => g.requirement.index));
+  // A must-have it misses is said once, as a shortfall, not also as a weakness.
+  const missed = new Set(s.gaps.map((g) => g.requirement.index));
   const concerns = topK(2, count, (i) => edge[i]! < 0 && r[i]! <= 2 && w[i]! >= 0.03 && !missed.has(i), (i) => -edge[i]!);
-  const out = [...strengths.map((i) => line(i, 'Strong on ')), ...concerns.map((i) => line(i, 'Weak on '))];
-  for (const g of gaps) {
-    const c = ctx.criteria[g.requirement.index]!;
+  out.push(...strengths.map((i) => line(i, 'Strong on ')), ...concerns.map((i) => line(i, 'Weak on ')));
+  for (const g of s.gaps) out.push(gapReason(g, o, ctx));
+  // Managed services that would run it on the team's cloud, other than the one chosen.
+  const others = ctx.options[o.tool].map((x) => catalog.targets[x.target]!).filter((x) => x.managed && x.id !== t.id);
+  if (others.length) {
     out.push({
-      text: `Falls short: ${g.requirement.why}, which takes ${c.name.toLowerCase()} of at least ${g.requirement.min}/5; rated ${g.rating}/5 (-${round(g.points)} points)`,
-      sources: [...new Set([...g.requirement.sources, ...ctx.source(tool, g.requirement.index)])],
+      text: `Also offered as a managed service on your cloud: ${others.map((x) => `${x.label} (${x.url})`).join('; ')}`,
+      sources: others.map((x) => x.url),
     });
   }
-  const managed = ctx.managed.get(tool);
-  if (managed) {
-    out.push({
-      text: `Managed offerings on your cloud (${managed.names.join(', ')}) take operations off the team within your budget`,
-      sources: managed.sources,
-    });
-  }
-  if (out.length === 0) out.push(line(topK(1, count, () => true, (i) => w[i]! * r[i]!)[0]!, ''));
   return out;
+}
+
+function gapReason(g: Gap, o: Option, ctx: Context): Reason {
+  const c = ctx.criteria[g.requirement.index]!;
+  return {
+    text: `Misses a must-have: ${g.requirement.why}, which takes ${c.name.toLowerCase()} of at least ${g.requirement.min}/5; rated ${g.rating}/5 here (-${round(g.points)} points)`,
+    sources: [...new Set([...g.requirement.sources, ...ctx.source(o, g.requirement.index)])],
+  };
 }
 
 function describeStack(s: StackScore, ctx: Context, catalog: Catalog): Combination {
@@ -197,9 +213,9 @@ function describeStack(s: StackScore, ctx: Context, catalog: Catalog): Combinati
     if (ctx.criteria[i]!.kind !== 'capability' || !(ctx.weights[i]! > 0)) continue;
     let best = 0;
     let unique = true;
-    for (let m = 1; m < s.tools.length; m++) {
-      const v = ctx.ratings[s.tools[m]!][i]!;
-      const top = ctx.ratings[s.tools[best]!][i]!;
+    for (let m = 1; m < s.options.length; m++) {
+      const v = s.options[m]!.ratings[i]!;
+      const top = s.options[best]!.ratings[i]!;
       if (v > top) {
         best = m;
         unique = true;
@@ -207,21 +223,20 @@ function describeStack(s: StackScore, ctx: Context, catalog: Catalog): Combinati
     }
     if (unique) owner[i] = best;
   }
-  for (let m = 0; m < s.tools.length; m++) {
-    const tool = s.tools[m]!;
-    const r = ctx.ratings[tool];
+  s.options.forEach((o, m) => {
+    const r = o.ratings;
     // What this member brings that no other member has as much of.
     const brings = topK(2, count, (i) => owner[i] === m, (i) => ctx.weights[i]! * r[i]!);
-    if (brings.length === 0) continue;
+    if (brings.length === 0) return;
     reasons.push({
-      text: `${toolName(catalog, tool)} brings ${brings.map((i) => `${ctx.criteria[i]!.name.toLowerCase()} (${r[i]}/5)`).join(' and ')}`,
-      sources: [...new Set(brings.flatMap((i) => ctx.source(tool, i)))],
+      text: `${catalog.targets[o.target]!.label} brings ${brings.map((i) => `${ctx.criteria[i]!.name.toLowerCase()} (${r[i]}/5)`).join(' and ')}`,
+      sources: [...new Set(brings.flatMap((i) => ctx.source(o, i)))],
     });
-  }
+  });
   for (const g of s.gaps) {
     const c = ctx.criteria[g.requirement.index]!;
     reasons.push({
-      text: `Still short on ${c.name.toLowerCase()}: ${g.requirement.why} (${g.rating}/5 of ${g.requirement.min}; -${round(g.points)} points)`,
+      text: `Still misses a must-have: ${g.requirement.why} (${c.name.toLowerCase()} ${g.rating}/5 of ${g.requirement.min}; -${round(g.points)} points)`,
       sources: g.requirement.sources,
     });
   }
@@ -237,42 +252,65 @@ function describeStack(s: StackScore, ctx: Context, catalog: Catalog): Combinati
     capabilityScore: round(s.capabilityScore),
     penalty: round(s.penalty),
     unmetPenalty: round(s.gaps.reduce((t, g) => t + g.points, 0)),
+    targets: s.options.map((o) => targetInfo(catalog, o)),
     covers,
     reasons,
   };
 }
 
 /** Where the tool gains most on its runner-up, weighted by what this team cares about. */
-function edges(tool: ToolId, rival: ToolId | undefined, ctx: Context, k: number): string[] {
+function edges(a: StackScore, b: StackScore | undefined, ctx: Context, k: number): string[] {
   return ctx.criteria
-    .map((c, i) => ({ name: c.name.toLowerCase(), v: ctx.weights[i]! * (ctx.ratings[tool][i]! - (rival ? ctx.ratings[rival][i]! : 0)) }))
+    .map((c, i) => ({ name: c.name.toLowerCase(), v: ctx.weights[i]! * (a.ratings[i]! - (b ? b.ratings[i]! : 0)) }))
     .filter((x) => x.v > 0)
-    .sort((a, b) => b.v - a.v)
+    .sort((x, y) => y.v - x.v)
     .slice(0, k)
     .map((x) => x.name);
 }
 
-function summarise(d: Decision, ctx: Context, catalog: Catalog): string {
+function summarise(d: Decision, ctx: Context, catalog: Catalog, unmet: Unmet[]): string {
   const open = d.singles.filter((s) => !ctx.excluded.has(s.tools[0]!)).sort((a, b) => compareStacks(a, b, ctx.tools));
-  const best = open[0]!;
+  const lead = unmet.length
+    ? `No tool or combination of the four meets every must-have with these answers (missing: ${unmet.map((u) => u.label.toLowerCase()).join(', ')}); the closest: `
+    : '';
   if (d.tools.length > 1) {
     const stack = d.stacks.find((s) => s.tools.join() === d.tools.join())!;
+    const best = open[0];
     return (
-      `${stackName(catalog, stack.tools)} together score ${round(stack.score)}/100 after the cost of running ${stack.tools.length} tools, ` +
-      `ahead of the best single tool, ${toolName(catalog, best.tools[0]!)} (${round(best.score)}).`
+      `${lead}${stackName(catalog, stack.tools)} together score ${round(stack.score)}/100 after the cost of running ${stack.tools.length} tools` +
+      (best ? `, ahead of the best single tool, ${toolName(catalog, best.tools[0]!)} (${round(best.score)}).` : '.')
     );
   }
-  const tool = best.tools[0]!;
-  const next = open[1];
+  const best = d.singles.find((s) => s.tools[0] === d.tools[0])!;
+  const next = open.find((s) => s !== best);
   return (
-    `${toolName(catalog, tool)} fits best with ${round(best.score)}/100` +
+    `${lead}${toolName(catalog, best.tools[0]!)} fits best with ${round(best.score)}/100` +
     (next ? `, ahead of ${toolName(catalog, next.tools[0]!)} (${round(next.score)})` : '') +
-    (next ? `; its lead comes mostly from ${edges(tool, next.tools[0], ctx, 2).join(' and ')}.` : '.')
+    (next && best.gaps.length === next.gaps.length ? `; its lead comes mostly from ${edges(best, next, ctx, 2).join(' and ')}.` : '.')
   );
 }
 
-function nextSteps(rec: ToolId[], catalog: Catalog): NextStep[] {
-  return rec.flatMap((id) =>
-    (catalog.tools.find((t) => t.id === id)?.nextSteps ?? []).map((s) => ({ tool: id, ...s })),
-  );
+/**
+ * First steps for the recommended tools on their chosen targets: set up what the team does not run
+ * yet, connect to what it does, and wire each pair of the stack together.
+ */
+function nextSteps(s: StackScore, answers: Answers, catalog: Catalog): NextStep[] {
+  const running = new Set(asList(answers.existingTools));
+  const out: NextStep[] = [];
+  for (const o of s.options) {
+    const tool = catalog.tools.find((t) => t.id === o.tool)!;
+    const target = catalog.targets[o.target]!;
+    if (running.has(o.tool)) {
+      if (s.options.length > 1) out.push({ tool: o.tool, kind: 'connect', ...tool.connect });
+      else out.push({ tool: o.tool, kind: 'connect', text: `Keep ${tool.name} as you run it today: nothing to install.`, sources: catalog.model.continuity.sources });
+      continue;
+    }
+    for (const step of target.nextSteps) out.push({ tool: o.tool, kind: 'install', target: target.id, ...step });
+  }
+  for (const g of catalog.model.glue) {
+    if (!g.tools.every((t) => s.tools.includes(t))) continue;
+    const { tools, ...step } = g;
+    out.push({ tool: tools[0]!, kind: 'glue', ...step });
+  }
+  return out;
 }

@@ -1,15 +1,13 @@
-// Scores one tool or a stack of tools: a weighted mean of ratings on a 0-100 scale. A stack has a
-// capability when any member has it, is as easy to run as its hardest member, and pays a penalty
-// for every tool the team does not run yet.
+// Scores one tool or a stack of tools: a weighted mean of ratings on a 0-100 scale. Each tool runs
+// on the target that suits the team best; a stack has a capability when any member has it on its
+// target, is as easy to run as its hardest member, and pays a penalty for every tool the team
+// does not run yet. Must-haves bind: a tool or stack that misses one is recommended only when
+// nothing of the four meets more of them.
 import type { ToolId } from '../catalog/ids.js';
-import type { Core, Gap, StackScore } from './types.js';
+import type { Core, Gap, Option, StackScore } from './types.js';
 
-export function stackRatings(
-  tools: readonly ToolId[],
-  ctx: Pick<Core, 'ratings' | 'criteria'>,
-  out: number[] = new Array<number>(ctx.criteria.length),
-): number[] {
-  const rows = tools.map((t) => ctx.ratings[t]);
+/** A stack's ratings from its members' (capability: the best; cost: the hardest; continuity: summed). */
+export function combine(rows: readonly (readonly number[])[], ctx: Pick<Core, 'criteria'>, out: number[] = new Array<number>(ctx.criteria.length)): number[] {
   for (let i = 0; i < out.length; i++) {
     const kind = ctx.criteria[i]!.kind;
     let v = rows[0]![i]!;
@@ -43,158 +41,253 @@ export function seamsToPay(tools: readonly ToolId[], existing: ReadonlySet<ToolI
   const n = tools.length;
   if (n < 2) return 0;
   let fresh = 0;
-  for (const t of tools) if (!existing.has(t)) fresh++;
+  for (let i = 0; i < n; i++) if (!existing.has(tools[i]!)) fresh++;
   return ((n * (n - 1)) / 2) * Math.min(1, fresh / (n - 1));
 }
 
-export function stackPenalty(tools: readonly ToolId[], ctx: Core): number {
-  return tools.length < 2 ? 0 : seamsToPay(tools, ctx.existing) * ctx.penaltyPerNewTool;
+export function stackPenalty(tools: readonly ToolId[], ctx: Pick<Core, 'settled' | 'penaltyPerNewTool'>): number {
+  return tools.length < 2 ? 0 : seamsToPay(tools, ctx.settled) * ctx.penaltyPerNewTool;
 }
 
-/** Declared needs the stack falls short of; each missing rating point costs a fixed number of points. */
-export function stackGaps(ratings: readonly number[], ctx: Core): Gap[] {
+/** Must-haves the ratings fall short of; each missing rating point costs a fixed number of points. */
+export function gapsOf(base: readonly number[], ctx: Pick<Core, 'requirements' | 'pointsPerMissingRating'>): Gap[] {
   const gaps: Gap[] = [];
   for (const req of ctx.requirements) {
-    const rating = ratings[req.index]!;
+    const rating = base[req.index]!;
     if (rating < req.min) gaps.push({ requirement: req, rating, points: (req.min - rating) * ctx.pointsPerMissingRating });
   }
   return gaps;
 }
 
-/** What a stack pays whatever the weights: its seams, then each declared need it misses. */
-function fixedCost(tools: readonly ToolId[], ratings: readonly number[], ctx: Core): number {
-  let fixed = stackPenalty(tools, ctx);
-  for (const req of ctx.requirements) {
-    const r = ratings[req.index]!;
-    if (r < req.min) fixed += (req.min - r) * ctx.pointsPerMissingRating;
-  }
-  return fixed;
-}
-
-export function scoreStack(tools: readonly ToolId[], ctx: Core, weights: readonly number[] = ctx.weights, ratings: number[] = stackRatings(tools, ctx)): StackScore {
+/** A tool or stack on the given targets, scored in full. */
+export function scoreOptions(options: readonly Option[], ctx: Core, weights: readonly number[] = ctx.weights): StackScore {
+  const tools = options.map((o) => o.tool);
+  const ratings = options.length === 1 ? [...options[0]!.ratings] : combine(options.map((o) => o.ratings), ctx);
+  const base = options.length === 1 ? options[0]!.base : combine(options.map((o) => o.base), ctx);
   const capabilityScore = weightedScore(weights, ratings);
   const penalty = stackPenalty(tools, ctx);
-  const gaps = stackGaps(ratings, ctx);
-  return { tools: [...tools], ratings, capabilityScore, penalty, gaps, score: Math.max(0, capabilityScore - fixedCost(tools, ratings, ctx)) };
+  const gaps = gapsOf(base, ctx);
+  const missed = gaps.reduce((s, g) => s + g.points, 0);
+  return { tools, options: [...options], ratings, capabilityScore, penalty, gaps, score: Math.max(0, capabilityScore - penalty - missed) };
 }
 
-/** Every stack of 2..maxTools tools that are not excluded, in tie-break order. */
-export function candidateStacks(ctx: Core): ToolId[][] {
-  return ctx.stacks.filter((s) => !s.some((t) => ctx.excluded.has(t)));
-}
-
-/** Best first; equal scores fall back to fewer tools, then catalog order, so ranking is deterministic. */
+/** Better first: fewer unmet must-haves, then the higher score, then fewer tools and catalog order. */
 export function compareStacks(a: StackScore, b: StackScore, order: readonly ToolId[]): number {
+  if (a.gaps.length !== b.gaps.length) return a.gaps.length - b.gaps.length;
   if (b.score !== a.score) return b.score - a.score;
   if (a.tools.length !== b.tools.length) return a.tools.length - b.tools.length;
   const key = (s: StackScore) => s.tools.map((t) => order.indexOf(t)).join(',');
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
 
-export interface Decision {
-  singles: StackScore[];
-  stacks: StackScore[];
-  tools: ToolId[];
-}
+/** Which option is better for a tool: fewer unmet must-haves, then the higher score (ties: the earlier). */
+const better = (gaps: number, score: number, bestGaps: number, bestScore: number) => gaps < bestGaps || (gaps === bestGaps && score > bestScore);
 
-/** What does not depend on the weights, computed once per context: sampling only re-weights. */
-export interface Prepared {
-  /** Open single tools, then stacks, each in tie-break order (fewer tools, then catalog order). */
-  singles: { tools: ToolId[]; ratings: number[]; fixed: number }[];
-  stacks: { tools: ToolId[]; ratings: number[]; fixed: number }[];
-}
-
-const preparedCache = new WeakMap<Core, Prepared>();
-
-export function prepare(ctx: Core): Prepared {
-  let p = preparedCache.get(ctx);
-  if (!p) {
-    const entry = (tools: ToolId[]) => {
-      const ratings = stackRatings(tools, ctx);
-      return { tools, ratings, fixed: fixedCost(tools, ratings, ctx) };
-    };
-    p = {
-      singles: ctx.tools.filter((t) => !ctx.excluded.has(t)).map((t) => entry([t])),
-      stacks: candidateStacks(ctx).map(entry),
-    };
-    preparedCache.set(ctx, p);
+/** A tool on the target that serves the team best: the most must-haves met, then the best score. */
+export function bestOption(tool: ToolId, ctx: Core, weights: readonly number[] = ctx.weights): StackScore {
+  let best: StackScore | undefined;
+  for (const o of ctx.options[tool]) {
+    const s = scoreOptions([o], ctx, weights);
+    if (!best || better(s.gaps.length, s.score, best.gaps.length, best.score)) best = s;
   }
-  return p;
+  return best!;
 }
 
-/**
- * The recommendation rule: the best single tool that is not excluded, unless a stack beats it by
- * the margin (its penalty already charges for the extra tools). On equal scores the earlier
- * entry in tie-break order wins. The fast path for re-running changed answers: nothing is kept.
- */
-export function decideTools(ctx: Core, weights: readonly number[] = ctx.weights): ToolId[] {
-  const scratch = new Array<number>(ctx.criteria.length);
-  const score = (tools: readonly ToolId[]) => {
-    stackRatings(tools, ctx, scratch);
-    return Math.max(0, weightedScore(weights, scratch) - fixedCost(tools, scratch, ctx));
+/** Reusable memory for `rule`, so that sampling allocates nothing per sample. */
+export interface Scratch {
+  /** Per tool, the index of its chosen option. */
+  option: Int32Array;
+  singleScore: Float64Array;
+  singleGaps: Int32Array;
+  ratings: Float64Array;
+  base: Float64Array;
+  stackGaps: Float64Array;
+  stackScores: Float64Array;
+}
+
+export function scratchFor(ctx: Core): Scratch {
+  const n = ctx.criteria.length;
+  const t = ctx.tools.length;
+  const k = ctx.stacks.length;
+  return {
+    option: new Int32Array(t),
+    singleScore: new Float64Array(t),
+    singleGaps: new Int32Array(t),
+    ratings: new Float64Array(n),
+    base: new Float64Array(n),
+    stackGaps: new Float64Array(k),
+    stackScores: new Float64Array(k),
   };
-  // Rows: the single tools, then the stacks, in tie-break order.
-  const best = new BestRows();
-  const nTools = ctx.tools.length;
-  for (let i = 0; i < nTools; i++) if (!ctx.excluded.has(ctx.tools[i]!)) best.offer(i, score([ctx.tools[i]!]), true);
-  ctx.stacks.forEach((s, j) => {
-    if (!s.some((t) => ctx.excluded.has(t))) best.offer(nTools + j, score(s), false);
-  });
-  const pick = best.pick(ctx.margin);
-  return pick < 0 ? [] : pick < nTools ? [ctx.tools[pick]!] : [...ctx.stacks[pick - nTools]!];
 }
 
-/**
- * The same decision with every single tool and stack scored in full, for the result. Each row's
- * ratings and fixed cost are worked out once here, and kept for `prepare` (the sampling).
- */
-export function decide(ctx: Core): Decision {
-  const prepared: Prepared = { singles: [], stacks: [] };
-  const scored = (tools: ToolId[], rows: Prepared['singles'] | undefined) => {
-    const ratings = stackRatings(tools, ctx);
-    const s = scoreStack(tools, ctx, ctx.weights, ratings);
-    rows?.push({ tools, ratings, fixed: fixedCost(tools, ratings, ctx) });
-    return s;
-  };
-  const singles = ctx.tools.map((t) => scored([t], ctx.excluded.has(t) ? undefined : prepared.singles));
-  const open = candidateStacks(ctx).map((t) => scored(t, prepared.stacks));
-  if (!preparedCache.has(ctx)) preparedCache.set(ctx, prepared);
-  // The rule of decideTools on the same scores; rows: the single tools, then the open stacks.
-  const best = new BestRows();
-  singles.forEach((s, i) => {
-    if (!ctx.excluded.has(s.tools[0]!)) best.offer(i, s.score, true);
-  });
-  open.forEach((s, j) => best.offer(singles.length + j, s.score, false));
-  const pick = best.pick(ctx.margin);
-  const tools = pick < 0 ? [] : [...(pick < singles.length ? singles[pick]! : open[pick - singles.length]!).tools];
-  return { singles, stacks: open.slice().sort((a, b) => compareStacks(a, b, ctx.tools)), tools };
-}
-
-/**
- * One pass of the recommendation rule, the one copy:
- * rows are offered in order, the best single tool and the best stack are kept (ties: the earlier
- * row), and the stack is picked only when it beats the single tool by the margin.
- */
-export class BestRows {
-  single = -1;
-  singleScore = -Infinity;
-  stack = -1;
-  stackScore = -Infinity;
-
-  offer(row: number, score: number, isSingle: boolean): void {
-    if (isSingle) {
-      if (score > this.singleScore) {
-        this.singleScore = score;
-        this.single = row;
-      }
-    } else if (score > this.stackScore) {
-      this.stackScore = score;
-      this.stack = row;
+/** Whether the members of a stack, each on its option (`targetOf`), can work together. */
+export function fits(stack: readonly ToolId[], ctx: Pick<Core, 'pairs'>, targetOf: (tool: ToolId) => number): boolean {
+  for (let p = 0; p < ctx.pairs.length; p++) {
+    const pair = ctx.pairs[p]!;
+    if (!stack.includes(pair.tools[0]) || !stack.includes(pair.tools[1])) continue;
+    for (let m = 0; m < 2; m++) {
+      const allowed = pair.needs[pair.tools[m]!];
+      if (allowed && !allowed.has(targetOf(pair.tools[m]!))) return false;
     }
   }
+  return true;
+}
 
-  /** The row the rule picks, or -1 when no row was offered. */
-  pick(margin: number): number {
-    return this.stack >= 0 && (this.single < 0 || this.stackScore >= this.singleScore + margin) ? this.stack : this.single;
+/** The points the last `missedBy` counted (a module variable, so that a call allocates nothing). */
+let missedPoints = 0;
+
+/** How many must-haves a row of base ratings misses; the points they cost go to `missedPoints`. */
+function missedBy(base: ArrayLike<number>, ctx: Core): number {
+  let count = 0;
+  missedPoints = 0;
+  for (let q = 0; q < ctx.requirements.length; q++) {
+    const req = ctx.requirements[q]!;
+    const r = base[req.index]!;
+    if (r < req.min) {
+      count++;
+      missedPoints += (req.min - r) * ctx.pointsPerMissingRating;
+    }
   }
+  return count;
+}
+
+/**
+ * The recommendation rule on numbers alone (`decide` names the result). Among the open tools and
+ * stacks, only those that miss the fewest must-haves (none, when any can meet them all) are
+ * candidates; of these, the best single tool wins unless a stack beats it by the margin (its
+ * penalty already charges for the extra tools). On equal scores the earlier entry in tie-break
+ * order wins. `ratings` gives the scored ratings of a tool's k-th option and `bases` those the
+ * must-haves are judged on (the sampler varies both). Returns the row picked (a tool's
+ * index, or the number of tools plus a stack's index; -1 when nothing is open) and the leading
+ * single tool's index, each tool's chosen option in `scratch.option`.
+ */
+export function rule(
+  ctx: Core,
+  weights: readonly number[],
+  penaltyPerNewTool: number,
+  margin: number,
+  scratch: Scratch,
+  ratings: (tool: ToolId, k: number) => ArrayLike<number> = (tool, k) => ctx.options[tool][k]!.ratings,
+  bases: (tool: ToolId, k: number) => ArrayLike<number> = (tool, k) => ctx.options[tool][k]!.base,
+): { row: number; leader: number } {
+  const { tools, criteria } = ctx;
+  const n = criteria.length;
+  let fewest = Infinity;
+  for (let t = 0; t < tools.length; t++) {
+    const tool = tools[t]!;
+    if (ctx.excluded.has(tool)) continue;
+    const opts = ctx.options[tool];
+    let bestGaps = Infinity;
+    let bestScore = -Infinity;
+    for (let k = 0; k < opts.length; k++) {
+      const gaps = missedBy(bases(tool, k), ctx);
+      const score = Math.max(0, weightedScore(weights, ratings(tool, k) as number[]) - missedPoints);
+      if (better(gaps, score, bestGaps, bestScore)) {
+        bestGaps = gaps;
+        bestScore = score;
+        scratch.option[t] = k;
+      }
+    }
+    scratch.singleGaps[t] = bestGaps;
+    scratch.singleScore[t] = bestScore;
+    if (bestGaps < fewest) fewest = bestGaps;
+  }
+  // Stacks, from their members' chosen options.
+  const { stackGaps, stackScores } = scratch;
+  for (let j = 0; j < ctx.stacks.length; j++) {
+    const stack = ctx.stacks[j]!;
+    let open = true;
+    for (let m = 0; m < stack.length; m++) if (ctx.excluded.has(stack[m]!)) open = false;
+    if (!open || !fits(stack, ctx, (tool) => ctx.options[tool][scratch.option[tools.indexOf(tool)]!]!.target)) {
+      stackGaps[j] = 1e9;
+      continue;
+    }
+    for (let m = 0; m < stack.length; m++) {
+      const t = tools.indexOf(stack[m]!);
+      const k = scratch.option[t]!;
+      const row = ratings(stack[m]!, k);
+      const base = bases(stack[m]!, k);
+      for (let i = 0; i < n; i++) {
+        if (m === 0) {
+          scratch.ratings[i] = row[i]!;
+          scratch.base[i] = base[i]!;
+          continue;
+        }
+        const kind = criteria[i]!.kind;
+        const a = scratch.ratings[i]!;
+        const b = scratch.base[i]!;
+        if (kind === 'capability') {
+          scratch.ratings[i] = row[i]! > a ? row[i]! : a;
+          scratch.base[i] = base[i]! > b ? base[i]! : b;
+        } else if (kind === 'cost') {
+          scratch.ratings[i] = row[i]! < a ? row[i]! : a;
+          scratch.base[i] = base[i]! < b ? base[i]! : b;
+        } else {
+          scratch.ratings[i] = a + row[i]!;
+          scratch.base[i] = b + base[i]!;
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      if (criteria[i]!.kind !== 'continuity') continue;
+      scratch.ratings[i] = Math.min(5, scratch.ratings[i]!);
+      scratch.base[i] = Math.min(5, scratch.base[i]!);
+    }
+    const gaps = missedBy(scratch.base, ctx);
+    const penalty = seamsToPay(stack, ctx.settled) * penaltyPerNewTool;
+    stackGaps[j] = gaps;
+    stackScores[j] = Math.max(0, weightedScore(weights, scratch.ratings as unknown as number[]) - penalty - missedPoints);
+    if (gaps < fewest) fewest = gaps;
+  }
+  let single = -1;
+  let leader = -1;
+  for (let t = 0; t < tools.length; t++) {
+    if (ctx.excluded.has(tools[t]!)) continue;
+    if (scratch.singleGaps[t] === fewest && (single < 0 || scratch.singleScore[t]! > scratch.singleScore[single]!)) single = t;
+    if (leader < 0 || better(scratch.singleGaps[t]!, scratch.singleScore[t]!, scratch.singleGaps[leader]!, scratch.singleScore[leader]!)) leader = t;
+  }
+  let stack = -1;
+  for (let j = 0; j < ctx.stacks.length; j++) {
+    if (stackGaps[j] === fewest && (stack < 0 || stackScores[j]! > stackScores[stack]!)) stack = j;
+  }
+  const row = stack >= 0 && (single < 0 || stackScores[stack]! >= scratch.singleScore[single]! + margin) ? tools.length + stack : single;
+  return { row, leader };
+}
+
+export interface Decision {
+  /** Every tool on its best target, in catalog order (excluded tools too, scoring nothing). */
+  singles: StackScore[];
+  /** Stacks of tools that are not excluded, best first. */
+  stacks: StackScore[];
+  tools: ToolId[];
+  /** The single tool that leads among those meeting the most must-haves (undefined: none open). */
+  leader: ToolId | undefined;
+}
+
+/** A tool no target fits: it scores nothing (its options are kept only to name what it lacks). */
+function impossible(tool: ToolId, ctx: Core): StackScore {
+  const o = ctx.options[tool][0]!;
+  return { tools: [tool], options: [o], ratings: o.ratings.map(() => 0), capabilityScore: 0, penalty: 0, gaps: [], score: 0 };
+}
+
+/** The tools a picked row of `rule` stands for. */
+export function rowTools(ctx: Core, row: number): ToolId[] {
+  return row < 0 ? [] : row < ctx.tools.length ? [ctx.tools[row]!] : [...ctx.stacks[row - ctx.tools.length]!];
+}
+
+/** The recommendation rule (see `rule`), with every tool and stack scored in full for the result. */
+export function decide(ctx: Core, weights: readonly number[] = ctx.weights): Decision {
+  const scratch = scratchFor(ctx);
+  const { row, leader } = rule(ctx, weights, ctx.penaltyPerNewTool, ctx.margin, scratch);
+  const chosen = (t: ToolId) => ctx.options[t][scratch.option[ctx.tools.indexOf(t)]!]!;
+  const singles = ctx.tools.map((t) => (ctx.excluded.has(t) ? impossible(t, ctx) : scoreOptions([chosen(t)], ctx, weights)));
+  const stacks = ctx.stacks
+    .filter((s) => !s.some((t) => ctx.excluded.has(t)) && fits(s, ctx, (t) => chosen(t).target))
+    .map((s) => scoreOptions(s.map(chosen), ctx, weights));
+  return { singles, stacks: stacks.sort((a, b) => compareStacks(a, b, ctx.tools)), tools: rowTools(ctx, row), leader: leader < 0 ? undefined : ctx.tools[leader] };
+}
+
+/** Just the recommended tools. */
+export function decideTools(ctx: Core, weights: readonly number[] = ctx.weights): ToolId[] {
+  return rowTools(ctx, rule(ctx, weights, ctx.penaltyPerNewTool, ctx.margin, scratchFor(ctx)).row);
 }

@@ -1,17 +1,18 @@
-// How stable is the choice? Re-decide under many plausible weightings around the answers' own
-// (each weight scaled by a seeded random factor in [1 - spread, 1 + spread]). Ratings, penalties
-// and unmet needs do not depend on the weights, so each sample is only dot products over flat
-// arrays, run by the kernel's sampler (kernel.wat); without WebAssembly, the decision rule itself
-// (decideTools) is applied to each weighting, with the same factors and the same results.
+// How sure is the advice? Re-decide under many plausible variations of the model around the
+// answers: each weight scaled by a random factor, each rating moved by up to its uncertainty
+// (larger where sources disagree or the rating rests on judgement), the stack penalty and the
+// margin scaled. Must-haves are judged on the varied rating rounded to a whole point, so a rating
+// one point from a threshold with an uncertainty of 1 meets it in a quarter of the samples, and
+// one of ±0.5 never changes side. Each sample runs the advice's own rule (`rule` in score.ts) on
+// memory laid out once, so sampling allocates nothing per sample.
 import type { ToolId } from '../catalog/ids.js';
-import { sampleInWasm, type SamplerInput, type SamplerOutput } from './kernel.js';
-import { decideTools, prepare, weightedScore } from './score.js';
-import type { Context } from './types.js';
+import { rowTools, rule, scratchFor } from './score.js';
+import type { Core } from './types.js';
 
 export interface Sensitivity {
   /** Share of samples whose recommendation equals the baseline one. */
   confidence: number;
-  /** Share of samples in which each tool is the best single tool (excluded tools never are). */
+  /** Share of samples in which each tool leads the single tools (excluded tools never do). */
   firstChance: Record<ToolId, number>;
   samples: number;
 }
@@ -19,71 +20,76 @@ export interface Sensitivity {
 export interface SensitivityOptions {
   samples: number;
   seed: number;
+  /** Weights are scaled by a factor in [1 - spread, 1 + spread]. */
   spread: number;
+  penaltySpread: number;
+  marginSpread: number;
 }
 
-export function sensitivity(
-  ctx: Context,
-  baseline: readonly ToolId[],
-  opts: SensitivityOptions,
-  /** The WebAssembly loop; tests pass one that declines, to run the TypeScript. */
-  wasm: (x: SamplerInput) => SamplerOutput | undefined = sampleInWasm,
-): Sensitivity {
-  const { singles, stacks } = prepare(ctx);
-  const rows = [...singles, ...stacks];
-  const nSingles = singles.length;
-  const nRows = rows.length;
-  // Only weighted criteria matter: a zero weight stays zero whatever its factor.
-  const cols: number[] = [];
-  ctx.weights.forEach((w, i) => w > 0 && cols.push(i));
-  const n = cols.length;
-  const lo = 1 - opts.spread;
-  const span = 1 + opts.spread - lo;
-  const key = baseline.join('+');
-  const baselineRow = rows.findIndex((s, i) => s.tools.join('+') === key && (i < nSingles) === (baseline.length === 1));
-  const base = new Float64Array(n);
-  const m = new Float64Array(nRows * n);
-  const fixed = new Float64Array(nRows);
-  for (let c = 0; c < n; c++) base[c] = ctx.weights[cols[c]!]!;
-  for (let r = 0; r < nRows; r++) {
-    fixed[r] = rows[r]!.fixed;
-    for (let c = 0; c < n; c++) m[r * n + c] = base[c]! * rows[r]!.ratings[cols[c]!]! * 20;
+export function sensitivity(ctx: Core, baseline: readonly ToolId[], opts: SensitivityOptions): Sensitivity {
+  // mulberry32: a small seedable generator, so equal input gives equal confidence. Its state
+  // lives in a typed array: a uint32 kept in a closure variable would be boxed at every draw.
+  const state = new Uint32Array([opts.seed >>> 0]);
+  const rand = () => {
+    state[0] = state[0]! + 0x6d2b79f5;
+    let t = state[0]!;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const n = ctx.weights.length;
+  const scratch = scratchFor(ctx);
+  const weights = new Array<number>(n).fill(0);
+  // One buffer per option for its sampled ratings.
+  const sampled = {} as Record<ToolId, Float64Array[]>;
+  const rounded = {} as Record<ToolId, Float64Array[]>;
+  for (const tool of ctx.tools) {
+    sampled[tool] = ctx.options[tool].map(() => new Float64Array(n));
+    rounded[tool] = ctx.options[tool].map(() => new Float64Array(n));
   }
-  const out =
-    wasm({ n, nRows, nSingles, base, m, fixed, samples: opts.samples, seed: opts.seed, lo, span, margin: ctx.margin, baselineRow }) ??
-    byRule(ctx, cols, baseline, opts.samples, opts.seed, lo, span, nSingles);
-  const firstChance = Object.fromEntries(ctx.tools.map((t) => [t, 0])) as Record<ToolId, number>;
-  singles.forEach((s, i) => (firstChance[s.tools[0]!] = out.firstCount[i]! / opts.samples));
-  return { confidence: out.same / opts.samples, firstChance, samples: opts.samples };
-}
-
-/** The sampling done by the decision rule itself: the same factors (mulberry32) as kernel.wat's. */
-function byRule(ctx: Context, cols: number[], baseline: readonly ToolId[], samples: number, seed: number, lo: number, span: number, nSingles: number): SamplerOutput {
-  const { singles } = prepare(ctx);
-  const firstCount = new Float64Array(nSingles);
-  const w = new Array<number>(ctx.weights.length).fill(0);
+  const ratingsOf = (tool: ToolId, k: number) => sampled[tool][k]!;
+  const basesOf = (tool: ToolId, k: number) => rounded[tool][k]!;
+  // The row of the baseline: the single tool or the stack of exactly those tools.
+  const key = [...baseline].sort().join('+');
+  let baselineRow = -1;
+  for (let r = 0; r < ctx.tools.length + ctx.stacks.length; r++) if (rowTools(ctx, r).sort().join('+') === key) baselineRow = r;
+  const counts = new Float64Array(ctx.tools.length);
+  // One draw per catalog rating per sample, shared by every option that takes it: a rating that
+  // is off is off on every target that inherits it.
+  const draws = new Float64Array(ctx.ratingCount);
   let same = 0;
-  let a = seed >>> 0;
-  for (let k = 0; k < samples; k++) {
+  for (let s = 0; s < opts.samples; s++) {
     let total = 0;
-    for (const c of cols) {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      w[c] = ctx.weights[c]! * (lo + span * (((t ^ (t >>> 14)) >>> 0) / 4294967296));
-      total += w[c]!;
+    for (let i = 0; i < n; i++) {
+      weights[i] = ctx.weights[i]! * (1 - opts.spread + 2 * opts.spread * rand());
+      total += weights[i]!;
     }
-    const weights = w.map((x) => x / total);
-    const tools = decideTools(ctx, weights);
-    if (tools.length === baseline.length && tools.every((t, i) => t === baseline[i])) same++;
-    let best = -1;
-    let bestScore = -Infinity;
-    for (let i = 0; i < singles.length; i++) {
-      const score = Math.max(0, weightedScore(weights, singles[i]!.ratings) - singles[i]!.fixed);
-      if (score > bestScore) [best, bestScore] = [i, score];
+    for (let i = 0; i < n; i++) weights[i] = weights[i]! / (total || 1);
+    for (let k = 0; k < draws.length; k++) draws[k] = 2 * rand() - 1;
+    for (let t = 0; t < ctx.tools.length; t++) {
+      const tool = ctx.tools[t]!;
+      const options = ctx.options[tool];
+      for (let k = 0; k < options.length; k++) {
+        const o = options[k]!;
+        const out = sampled[tool][k]!;
+        const base = rounded[tool][k]!;
+        for (let i = 0; i < n; i++) {
+          const spread = o.spread[i]!;
+          // A rating with no weight moves neither the score nor a must-have: no draw for it.
+          const d = spread > 0 && ctx.weights[i]! > 0 && o.source[i]! >= 0 ? spread * draws[o.source[i]!]! : 0;
+          const r = o.ratings[i]! + d;
+          out[i] = r < 0 ? 0 : r > 5 ? 5 : r;
+          const b = o.base[i]! + d;
+          base[i] = d === 0 ? o.base[i]! : Math.round(b < 0 ? 0 : b > 5 ? 5 : b);
+        }
+      }
     }
-    if (best >= 0) firstCount[best]!++;
+    const penalty = ctx.penaltyPerNewTool * (1 - opts.penaltySpread + 2 * opts.penaltySpread * rand());
+    const margin = ctx.margin * (1 - opts.marginSpread + 2 * opts.marginSpread * rand());
+    const { row, leader } = rule(ctx, weights, penalty, margin, scratch, ratingsOf, basesOf);
+    if (row === baselineRow) same++;
+    if (leader >= 0) counts[leader]!++;
   }
-  return { same, firstCount };
+  const firstChance = Object.fromEntries(ctx.tools.map((t, i) => [t, counts[i]! / opts.samples])) as Record<ToolId, number>;
+  return { confidence: same / opts.samples, firstChance, samples: opts.samples };
 }

@@ -115,6 +115,9 @@ export function renderMarkdown(result: Result, catalog: Catalog, date = new Date
   }
 
   out.push('## Decision outcome', '', `Chosen option: **${name}**. ${rec.summary}`, '');
+  for (const t of chosen) if (t.target) out.push(`- ${t.name} runs as ${t.target.label}: <${t.target.url}>`);
+  if (chosen.some((t) => t.target)) out.push('');
+  for (const u of rec.unmet ?? []) out.push(`**Must-have not met: ${u.label}.** ${u.text}`, '');
   for (const t of result.ranking.filter((r) => r.excluded)) {
     const lift = t.exclusion!.liftedBy.map((l) => changeText(catalog, l.question, result.answers[l.question], l.value)).join(', or ');
     track([t.exclusion!]);
@@ -153,7 +156,10 @@ export function renderMarkdown(result: Result, catalog: Catalog, date = new Date
 
   if (result.nextSteps.length) {
     out.push('## First steps', '');
-    for (const s of track(result.nextSteps)) out.push(`- ${s.text}${s.command ? ` ${code(s.command)}` : ''}${cite(s.sources)}`);
+    for (const s of track(result.nextSteps)) {
+      out.push(`- ${s.text}${s.command ? ` ${code(s.command)}` : ''}${cite(s.sources)}`);
+      if (s.code) out.push('', '  ```python', ...s.code.split('\n').map((l) => `  ${l}`), '  ```', '');
+    }
     out.push('');
   }
 

@@ -8,20 +8,25 @@ export function renderProfile(p: ToolProfile, opts: RenderOptions): string {
   const c = makeChalk(opts);
   const w = opts.columns;
   const out: string[] = [...wrap(`${c.bold(p.name)} — ${p.summary}`, w), ...wrap(`Licence: ${p.licence}   Home: ${p.homepage}   Docs: ${p.docs}`, w, '', '  '), ''];
-  const section = (title: string, rows: { text: string; sources: string[] }[]) => {
-    out.push(c.bold(title));
-    for (const r of rows) out.push(...bullet(`${r.text} ${c.dim(cite(r.sources))}`, w));
+  const section = (title: string, rows: { text: string; sources: string[]; checked?: string }[], indent = '  ') => {
+    if (title) out.push(c.bold(title));
+    for (const r of rows) out.push(...bullet(`${r.text}${r.checked ? c.dim(` (checked ${r.checked})`) : ''} ${c.dim(cite(r.sources))}`, w, indent));
     out.push('');
   };
-  section('Facts', p.facts.map((f) => ({ text: `${f.label}: ${f.value}`, sources: f.sources })));
+  const rating = (r: (typeof p.ratings)[number]) => ({ ...r, text: `${r.name}: ${r.rating}/5 (±${r.uncertainty}). ${r.text}` });
+  section('Facts', p.facts.map((f) => ({ ...f, text: `${f.label}: ${f.value}${f.version ? ` (version ${f.version})` : ''}` })));
   section('Strengths', p.strengths);
   section('Trade-offs', p.tradeOffs);
-  section(
-    'Managed offerings',
-    p.managedOfferings.map((m) => ({ text: `${m.name} (${m.provider}; ${m.clouds.join(', ')}): ${m.text}`, sources: m.sources })),
-  );
-  section('Ratings (0-5)', p.ratings.map((r) => ({ text: `${r.name}: ${r.rating}/5. ${r.text}`, sources: r.sources })));
-  section('First steps', p.nextSteps.map((s) => ({ text: stepText(s.text, s.command), sources: s.sources })));
+  section('Ratings (0-5, ± how far each may be off)', p.ratings.map(rating));
+  out.push(c.bold('Ways of running it (deployment targets)'));
+  for (const t of p.targets) {
+    const needs = Object.entries(t.requires).map(([q, vs]) => `${q} ${vs.join(' or ')}`).join(', ');
+    out.push(...wrap(`${c.bold(t.label)}${t.managed ? ` (managed by ${t.provider ?? 'the provider'})` : ''}: ${t.text}${c.dim(` (checked ${t.checked})`)} ${c.dim(cite(t.sources))}`, w, '  ', '    '));
+    out.push(...wrap(`Needs: ${needs || 'nothing beyond the tool itself'}. ${t.url}`, w, '    ', '      '));
+    if (t.ratings.length) section('', t.ratings.map(rating), '    ');
+    section('', t.nextSteps.map((s) => ({ ...s, text: `First step: ${stepText(s.text, s.command)}` })), '    ');
+  }
+  out.push(...wrap(c.dim(`Facts checked as of ${p.factsCheckedAsOf}.`), w), '');
   return out.join('\n');
 }
 

@@ -67,16 +67,11 @@ export function detailed(result: Result, catalog: Catalog, opts: RenderOptions, 
     out.push('');
   }
 
-  const cloud = result.answers.cloud;
-  const offers = result.ranking
-    .filter((t) => rec.tools.includes(t.tool))
-    .flatMap((t) => (catalog.tools.find((x) => x.id === t.tool)?.managedOfferings ?? []).map((m) => ({ tool: t.name, ...m })));
+  // Managed services that run the recommended tools on the team's cloud, each with its link.
+  const offers = result.ranking.filter((t) => rec.tools.includes(t.tool)).flatMap((t) => (t.offerings ?? []).map((m) => ({ tool: t.name, ...m })));
   if (offers.length) {
-    out.push(c.bold('Managed offerings'));
-    for (const m of offers) {
-      const here = typeof cloud === 'string' && (m.clouds as string[]).includes(cloud) ? ' (on your cloud)' : '';
-      out.push(...bullet(`${m.name}${here}, ${m.provider}, for ${m.tool}: ${m.text} ${c.dim(cite(m.sources))}`, width));
-    }
+    out.push(c.bold('Managed offerings on your cloud'));
+    for (const m of offers) out.push(...bullet(`${m.label}${m.provider ? `, ${m.provider}` : ''}, for ${m.tool}: ${m.url}`, width));
     out.push('');
   }
 
@@ -85,6 +80,10 @@ export function detailed(result: Result, catalog: Catalog, opts: RenderOptions, 
     for (const s of result.nextSteps) {
       out.push(...bullet(`${s.text} ${c.dim(cite(s.sources))}`, width));
       if (s.command) out.push(...commandLines(s.command, width, '      ').map((l) => c.cyan(l)));
+      // A snippet is shown only where its lines fit: code must not wrap.
+      const code = s.code?.split('\n').map((l) => `      ${l}`);
+      if (code && code.every((l) => l.length <= width)) out.push(...code.map((l) => c.cyan(l)));
+      else if (code) out.push(...bullet(c.dim('The snippet is in --format markdown and --json.'), width, '      '));
     }
     out.push('');
   }

@@ -58,7 +58,7 @@ function short(result: Result, catalog: Catalog, opts: RenderOptions, c: ChalkIn
   const sections = (b: Budget): string[] => {
     const out = [...headline(result, catalog, width, c, false), '', ...team(result, catalog, width, c, b.disagreements), ...ranking(result, catalog, width, c), ''];
     out.push(c.bold('Why'), ...reasons.slice(0, b.why).flatMap((r) => bullet(r.text, width)), '');
-    if (rec.flips.length) {
+    if (rec.flips.length && b.flips > 0) {
       const shown = Math.min(b.flips, rec.flips.length);
       out.push(c.bold('What would change it') + (shown < rec.flips.length ? c.dim(` (${shown} of ${rec.flips.length})`) : ''));
       out.push(...rec.flips.slice(0, shown).flatMap((f) => bullet(f.text, width)), '');
@@ -74,8 +74,9 @@ function short(result: Result, catalog: Catalog, opts: RenderOptions, c: ChalkIn
     (b) => b.why > 2 && b.why-- > 0,
     (b) => b.disagreements > 1 && b.disagreements-- > 0,
     (b) => b.defaults === 'list' && (b.defaults = 'count') === 'count',
-    // A team's disagreement matters more than a second reason.
+    // A team's disagreement matters more than a second reason, or than a flip.
     (b) => b.why > 1 && b.why-- > 0,
+    (b) => b.flips > 0 && b.flips-- > 0,
     (b) => b.disagreements > 0 && b.disagreements-- > 0,
   ];
   const budget: Budget = { flips: 3, why: 3, disagreements: 2, defaults: 'list' };

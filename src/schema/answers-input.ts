@@ -18,6 +18,8 @@ export const CORE_CHOICES = {
   needs: ['hyperparameter-tuning', 'model-serving', 'model-registry', 'notebooks', 'distributed-training', 'lineage', 'scheduling', 'many-integrations'],
   priority: ['time-to-value', 'cost', 'scalability', 'flexibility', 'governance'],
   existingTools: TOOL_IDS,
+  platform: ['none', 'databricks', 'sagemaker', 'vertex-ai', 'azure-ml'],
+  hosting: ['managed-ok', 'self-hosted-only'],
 } as const;
 
 export const MULTI_QUESTIONS = ['languages', 'workloads', 'needs', 'existingTools'] as const;

@@ -26,6 +26,15 @@ const exclusion = z.object({
   liftedBy: z.array(z.object({ question: z.string(), value: answerValue })),
 });
 
+const target = z.object({
+  id: z.string(),
+  label: z.string(),
+  managed: z.boolean().describe('run for the team by a vendor or cloud provider'),
+  provider: z.string().optional(),
+  url: z.string().describe('the page of this way of running the tool'),
+  checked: z.string().describe('when this target was last checked against its sources (YYYY-MM-DD)'),
+});
+
 const rankedTool = z.object({
   tool: toolId,
   name: z.string(),
@@ -33,6 +42,8 @@ const rankedTool = z.object({
   score: z.number().min(0).max(100),
   excluded: z.boolean(),
   exclusion: exclusion.optional(),
+  target: target.optional().describe('the way of running the tool the engine chose for this team; absent only for an excluded tool'),
+  offerings: z.array(target).optional().describe("managed services that run the tool on the team's cloud, each with its own link"),
   firstChance: z.number().min(0).max(1).describe('share of sampled weightings under which this tool ranks first'),
   reasons: z.array(reason),
   breakdown: z.array(breakdownItem),
@@ -44,6 +55,7 @@ const combination = z.object({
   capabilityScore: z.number().min(0).max(100),
   penalty: z.number().min(0).describe('points taken off for running more tools'),
   unmetPenalty: z.number().min(0).describe('points taken off for declared needs the stack does not meet'),
+  targets: z.array(target).optional().describe("each member's way of running, in tools order"),
   covers: z.array(z.string()),
   reasons: z.array(reason),
 });
@@ -70,7 +82,18 @@ const nextStep = z.object({
   tool: toolId,
   text: z.string(),
   command: z.string().optional(),
+  code: z.string().optional().describe('a short snippet to paste'),
+  kind: z.enum(['install', 'connect', 'glue']).optional().describe('set up a tool, connect to one the team runs, or wire two tools together'),
+  target: z.string().optional().describe('the target id the step is for'),
   sources: z.array(source).min(1),
+  checked: z.string().optional().describe('when the step was last checked against current docs (YYYY-MM-DD)'),
+  version: z.string().optional().describe('the version the step was written for'),
+});
+
+const unmet = z.object({
+  requirement: z.string().describe('the must-have, e.g. scheduling'),
+  label: z.string(),
+  text: z.string().describe('what is missing and why'),
 });
 
 const memberValue = z.object({ member: z.string(), value: answerValue });
@@ -120,10 +143,12 @@ export const resultSchema = z.object({
     confidence: z.number().min(0).max(1),
     confidenceText: z.string(),
     flips: z.array(flip),
+    unmet: z.array(unmet).describe('must-haves the recommendation does not meet (empty when it meets them all)'),
   }),
   roadmap: z.array(roadmapStage),
   nextSteps: z.array(nextStep),
   team: teamSection.optional(),
+  factsCheckedAsOf: z.string().optional().describe('the date the catalog facts were last checked by (YYYY-MM-DD)'),
 });
 
 export type Result = z.infer<typeof resultSchema>;
@@ -136,3 +161,5 @@ export type RoadmapStage = z.infer<typeof roadmapStage>;
 export type NextStep = z.infer<typeof nextStep>;
 export type AnswerValue = z.infer<typeof answerValue>;
 export type TeamSection = z.infer<typeof teamSection>;
+export type TargetInfo = z.infer<typeof target>;
+export type Unmet = z.infer<typeof unmet>;

@@ -11,7 +11,7 @@ describe('recommend', () => {
     const doc = JSON.parse(r.stdout);
     for (const f of CONTRACT_FIELDS) expect(doc).toHaveProperty(f);
     expect(doc.ranking.map((t: { tool: string }) => t.tool).sort()).toEqual(['airflow', 'kubeflow', 'metaflow', 'mlflow']);
-    expect(doc.defaulted).toHaveLength(14);
+    expect(doc.defaulted).toHaveLength(16);
     expect(doc.recommendation).toHaveProperty('confidence');
     expect(doc.recommendation).toHaveProperty('flips');
   });
@@ -120,9 +120,17 @@ describe('other commands', () => {
     expect(text.stdout).toMatch(new RegExp(`seed:${claim}-\\d+`));
     const doc = JSON.parse(run(['explain', tool, '--json']).stdout);
     expect(doc.id).toBe(tool);
-    for (const part of [doc.facts, doc.strengths, doc.tradeOffs, doc.managedOfferings, doc.nextSteps, doc.ratings]) {
-      for (const item of part) expect(item.sources.length).toBeGreaterThan(0);
+    const steps = doc.targets.flatMap((t: { nextSteps: unknown[] }) => t.nextSteps);
+    const targetRatings = doc.targets.flatMap((t: { ratings: unknown[] }) => t.ratings);
+    for (const part of [doc.facts, doc.strengths, doc.tradeOffs, doc.targets, steps, doc.ratings, targetRatings]) {
+      expect(part.length).toBeGreaterThan(0);
+      // Every fact, rating, target and step says when it was checked.
+      for (const item of part) {
+        expect(item.sources.length).toBeGreaterThan(0);
+        expect(item.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
     }
+    expect(text.stdout).toMatch(/Facts checked as of \d{4}-\d{2}-\d{2}/);
   });
 
   it('explain writes a first step and its command as one sentence', () => {

@@ -69,7 +69,7 @@ describe('answers from a file, standard input and flags', () => {
     const first = run(['recommend', '--json', '--save', saved, ...asFlags(answers)]);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/^Saved answers to .*saved\.json/);
-    expect(Object.keys(JSON.parse(readFileSync(saved, 'utf8')))).toEqual(CORE_IDS);
+    expect(Object.keys(JSON.parse(readFileSync(saved, 'utf8')))).toEqual([...CORE_IDS, 'platform', 'hosting']);
     const replay = JSON.parse(run(['recommend', '--json', '--answers', saved]).stdout);
     const original = JSON.parse(first.stdout);
     expect(replay.defaulted).toEqual([]);

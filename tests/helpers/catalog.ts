@@ -17,6 +17,11 @@ export interface Scenario {
   answers: Partial<Answers>;
   recommend: string[][];
   notFirst?: string[];
+  /** The deployment target expected for a recommended tool. */
+  targets?: Record<string, string>;
+  sources?: string[];
+  /** The must-haves the advice must report as unmet (an empty list: every one met). */
+  unmet?: string[];
 }
 
 export const loadScenarios = (name: string): Scenario[] =>

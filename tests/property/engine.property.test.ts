@@ -5,27 +5,36 @@ import { catalog } from '../../src/catalog/catalog.js';
 import type { ToolId } from '../../src/catalog/ids.js';
 import { buildContext } from '../../src/engine/context.js';
 import { recommend, recommendedTools } from '../../src/engine/recommend.js';
-import { compareStacks, scoreStack } from '../../src/engine/score.js';
+import { bestOption, fits, scoreOptions } from '../../src/engine/score.js';
 import type { Answers } from '../../src/engine/types.js';
 import { answersArb } from '../helpers/answers.js';
 import { claims } from '../helpers/catalog.js';
 
 const sorted = (xs: readonly string[]) => [...xs].sort().join(',');
 
-/** The decision rule spelled out plainly (every candidate scored in full, then sorted), as a reference for the fast paths. */
+/**
+ * The decision rule spelled out plainly, as a reference for the engine: every open tool on its
+ * best target and every stack of them that can work together scored in full; of those missing the fewest must-haves, the
+ * best single tool, unless a stack beats it by the margin.
+ */
 function referenceTools(a: Answers): ToolId[] {
   const ctx = buildContext(a, catalog);
   const open = ctx.tools.filter((t) => !ctx.excluded.has(t));
-  const singles = open.map((t) => scoreStack([t], ctx)).sort((x, y) => compareStacks(x, y, ctx.tools));
+  const option = (t: ToolId) => bestOption(t, ctx).options[0]!;
+  const singles = open.map((t) => scoreOptions([option(t)], ctx));
   const stacks: ToolId[][] = [];
   for (let i = 0; i < open.length; i++)
     for (let j = i + 1; j < open.length; j++) {
       stacks.push([open[i]!, open[j]!]);
       for (let k = j + 1; k < open.length; k++) stacks.push([open[i]!, open[j]!, open[k]!]);
     }
-  const best = stacks.map((s) => scoreStack(s, ctx)).sort((x, y) => compareStacks(x, y, ctx.tools))[0];
-  const single = singles[0]!;
-  return best && best.score >= single.score + ctx.margin ? best.tools : single.tools;
+  const scored = stacks.filter((s) => fits(s, ctx, (t) => option(t).target)).map((s) => scoreOptions(s.map(option), ctx));
+  const fewest = Math.min(...[...singles, ...scored].map((s) => s.gaps.length));
+  const first = <T extends { score: number; tools: ToolId[] }>(xs: T[]) =>
+    xs.reduce<T | undefined>((best, x) => (!best || x.score > best.score ? x : best), undefined);
+  const single = first(singles.filter((s) => s.gaps.length === fewest));
+  const stack = first(scored.filter((s) => s.gaps.length === fewest).sort((x, y) => x.tools.length - y.tools.length));
+  return stack && (!single || stack.score >= single.score + ctx.margin) ? stack.tools : single!.tools;
 }
 const cheap = { samples: 100 } as const;
 
@@ -105,6 +114,33 @@ describe('engine properties', () => {
     );
   });
 
+  it('plans later stages that only raise answers, add a tool and keep every must-have met today', () => {
+    fc.assert(
+      fc.property(answersArb, (a) => {
+        const r = recommend(a, catalog, { samples: 0 });
+        const unmetToday = new Set(r.recommendation.unmet.map((u) => u.requirement));
+        for (const stage of r.roadmap.filter((s) => s.stage === 'later')) {
+          expect(stage.adds.length).toBeGreaterThan(0);
+          for (const w of stage.when!) {
+            const q = catalog.questions.find((x) => x.id === w.question)!;
+            expect(w.value).not.toEqual(a[w.question]);
+            if (q.ordinal) {
+              const order = q.choices.map((c) => c.value);
+              expect(order.indexOf(String(w.value))).toBeGreaterThan(order.indexOf(String(a[w.question])));
+            }
+          }
+          const next: Answers = { ...a, existingTools: [...new Set([...(a.existingTools as string[]), ...r.recommendation.tools])] };
+          for (const w of stage.when!) next[w.question] = w.value;
+          const later = recommend(next, catalog, { samples: 0, skipChanges: true });
+          expect(sorted(later.recommendation.tools)).toBe(sorted(stage.tools));
+          const ctx = buildContext(a, catalog);
+          for (const u of later.recommendation.unmet) if (ctx.requirements.some((q) => q.id === u.requirement)) expect(unmetToday.has(u.requirement)).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('cites a source for every reason, and every seed source names a claim of the digest', () => {
     fc.assert(
       fc.property(answersArb, (a) => {
@@ -124,16 +160,61 @@ describe('engine properties', () => {
     );
   });
 
-  it('recommends a stack only when it beats the best single tool by the margin', () => {
+  it('meets every must-have with the recommended tools on their targets, or lists it as unmet', () => {
     fc.assert(
       fc.property(answersArb, (a) => {
         const r = recommend(a, catalog, { samples: 0, skipChanges: true });
-        const bestSingle = r.ranking.find((t) => !t.excluded)!;
+        const ctx = buildContext(a, catalog);
+        const rec = r.recommendation.tools;
+        const stack = scoreOptions(rec.map((t) => bestOption(t, ctx).options[0]!), ctx);
+        // Through any member, on that member's chosen target.
+        for (const req of ctx.requirements) {
+          const met = rec.some((t) => {
+            const target = r.ranking.find((x) => x.tool === t)!.target!;
+            const o = ctx.options[t].find((x) => catalog.targets[x.target]!.id === target.id)!;
+            return o.base[req.index]! >= req.min;
+          });
+          expect(met || r.recommendation.unmet.some((u) => u.requirement === req.id), req.id).toBe(true);
+        }
+        expect(r.recommendation.unmet.map((u) => u.requirement).sort()).toEqual(stack.gaps.map((g) => g.requirement.id).sort());
+        // When some tool or stack of the four meets every must-have, the advice does.
+        if (r.recommendation.unmet.length > 0) {
+          expect(r.combinations.every((c) => c.unmetPenalty > 0)).toBe(true);
+          expect(r.ranking.filter((t) => !t.excluded).every((t) => t.breakdown.some((b) => b.criterion.startsWith('unmet:')))).toBe(true);
+        }
+        for (const t of rec) expect(r.ranking.find((x) => x.tool === t)!.target).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never picks Metaflow for scheduling on premises without Kubernetes, and can pick Kubeflow on Vertex AI without a cluster', () => {
+    fc.assert(
+      fc.property(answersArb, (a) => {
+        // (A team that runs Metaflow already keeps it: that is continuity, not scheduling.)
+        const existingTools = (a.existingTools as string[]).filter((t) => t !== 'metaflow');
+        const onPrem = { ...a, cloud: 'on-prem', kubernetes: 'none', existingTools, needs: [...new Set([...(a.needs as string[]), 'scheduling'])] };
+        expect(recommendedTools(onPrem, catalog)).not.toContain('metaflow');
+        // (A team that runs Kubeflow already keeps its own deployment.)
+        const notRunning = (a.existingTools as string[]).filter((t) => t !== 'kubeflow');
+        const gcp = recommend({ ...a, cloud: 'gcp', kubernetes: 'none', hosting: 'managed-ok', existingTools: notRunning }, catalog, { samples: 0, skipChanges: true });
+        expect(gcp.ranking.find((t) => t.tool === 'kubeflow')!.target?.id).toBe('vertex-ai-pipelines');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('recommends a stack only when it beats the best single tool meeting as many must-haves by the margin', () => {
+    fc.assert(
+      fc.property(answersArb, (a) => {
+        const r = recommend(a, catalog, { samples: 0, skipChanges: true });
+        const unmet = r.recommendation.unmet.length;
+        const bestSingle = r.ranking.find((t) => !t.excluded && t.breakdown.filter((b) => b.criterion.startsWith('unmet:')).length === unmet);
         if (r.recommendation.tools.length > 1) {
           const stack = r.combinations.find((c) => sorted(c.tools) === sorted(r.recommendation.tools))!;
-          expect(stack.score).toBeGreaterThanOrEqual(bestSingle.score + catalog.model.combinations.margin - 0.1);
+          if (bestSingle) expect(stack.score).toBeGreaterThanOrEqual(bestSingle.score + catalog.model.combinations.margin - 0.1);
         } else {
-          expect(r.recommendation.tools).toEqual([bestSingle.tool]);
+          expect(r.recommendation.tools).toEqual([bestSingle!.tool]);
         }
       }),
       { numRuns: 200 },

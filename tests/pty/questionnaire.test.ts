@@ -115,7 +115,7 @@ describe('mlflow-advisor on a terminal', () => {
       session = PtySession.start(['--team-size', 'large'], { stdoutTo: out });
       const { code } = await session.exit();
       expect(code).toBe(0);
-      expect(session.text.trim()).toMatch(/^mlflow-advisor: no terminal to ask on, so 12 answers are defaults; give them as flags \(mlflow-advisor questions\) or --answers FILE, or add --no-interactive\.$/);
+      expect(session.text.trim()).toMatch(/^mlflow-advisor: no terminal to ask on, so 14 answers are defaults; give them as flags \(mlflow-advisor questions\) or --answers FILE, or add --no-interactive\.$/);
       expect(readFileSync(out, 'utf8')).toMatch(/^Recommended: /);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -55,7 +55,7 @@ describe('readAnswersFile', () => {
   });
 
   it.each([
-    ['an unknown key, with the closest valid key', 'k.json', '{"teamsize": "small"}', /k\.json: unknown key "teamsize"\. Did you mean "teamSize"\? Known keys: teamSize, mlExpertise, .*existingTools\./],
+    ['an unknown key, with the closest valid key', 'k.json', '{"teamsize": "small"}', /k\.json: unknown key "teamsize"\. Did you mean "teamSize"\? Known keys: teamSize, mlExpertise, .*existingTools, platform, hosting\./],
     ['an unknown YAML key', 'k.yaml', 'kubernetess: none\n', /k\.yaml: unknown key "kubernetess"\. Did you mean "kubernetes"\?/],
     ['a value outside the choices', 'v.json', '{"budget": "moderat"}', /v\.json: budget: "moderat" is not allowed; use one of: minimal, moderate, generous\. Did you mean "moderate"\?/],
     ['a list item outside the choices', 'l.yaml', 'needs: [lineage, sheduling]\n', /l\.yaml: needs: "sheduling" is not allowed; use any of: hyperparameter-tuning, .*Did you mean "scheduling"\?/],

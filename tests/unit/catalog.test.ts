@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
-import { CatalogError, validateCatalog } from '../../src/catalog/validate.js';
+import { readFileSync } from 'node:fs';
+import { CatalogError, claimTopics, offTopicCitations, validateCatalog } from '../../src/catalog/validate.js';
 import { claims, copyCatalog } from '../helpers/catalog.js';
 
 describe('the built-in catalog', () => {
@@ -77,5 +78,48 @@ describe('a broken catalog', () => {
     const cat = copyCatalog();
     cat.tools[0]!.strengths[0]!.sources = ['http://example.com'];
     expect(() => validateCatalog(cat)).toThrow(/tools\.0\.strengths\.0\.sources\.0/);
+  });
+});
+
+describe('citations and dates', () => {
+  const topics = claimTopics(readFileSync(new URL('../../data/seed/digest.md', import.meta.url), 'utf8'));
+
+  it('reads the topic of each claim: its section, or the tools a guidance claim names', () => {
+    expect([...topics.get('KF-12')!]).toEqual(['kubeflow']);
+    expect([...topics.get('G-5')!].sort()).toEqual(['kubeflow', 'mlflow']);
+    expect(topics.get('G-9')!.size).toBe(0);
+  });
+
+  it('cites a seed claim for a tool only when the claim is about that tool', () => {
+    expect(offTopicCitations(catalog, topics)).toEqual([]);
+    const cat = copyCatalog();
+    cat.tools.find((t) => t.id === 'metaflow')!.facts[0]!.sources.push('seed:KF-12');
+    cat.ratings.mlflow!['governance']!.sources = ['seed:G-4'];
+    cat.targets.find((t) => t.id === 'metaflow-aws')!.nextSteps[0]!.sources.push('seed:G-5');
+    expect(offTopicCitations(cat, topics)).toEqual([
+      'tools.metaflow.facts[0]: seed:KF-12 is not about metaflow',
+      'ratings.mlflow.governance: seed:G-4 is not about mlflow',
+      'targets.metaflow-aws.nextSteps[0]: seed:G-5 is not about metaflow',
+    ]);
+  });
+
+  it('dates every fact, rating, target and first step, and refuses one without a date', () => {
+    const dated = [
+      ...catalog.tools.flatMap((t) => [...t.facts, ...t.strengths, ...t.tradeOffs]),
+      ...Object.values(catalog.ratings).flatMap((r) => Object.values(r ?? {})),
+      ...catalog.targets.flatMap((t) => [t, ...Object.values(t.ratings), ...t.nextSteps]),
+      ...catalog.model.glue,
+    ];
+    for (const x of dated) expect(x.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const cat = copyCatalog();
+    delete (cat.tools[0]!.facts[0] as { checked?: string }).checked;
+    expect(() => validateCatalog(cat)).toThrow(/tools\.0\.facts\.0\.checked/);
+  });
+
+  it('gives every tool at least one way to run, and names its requirements with real answers', () => {
+    for (const tool of catalog.tools) expect(catalog.targets.some((t) => t.tool === tool.id), tool.id).toBe(true);
+    const cat = copyCatalog();
+    cat.targets[0]!.requires = { cloud: ['mars'] };
+    expect(() => validateCatalog(cat)).toThrow(/targets\.airflow-self-hosted: cloud has no value mars/);
   });
 });

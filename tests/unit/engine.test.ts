@@ -3,11 +3,15 @@ import { catalog } from '../../src/catalog/catalog.js';
 import type { Catalog } from '../../src/catalog/schema.js';
 import { buildContext, penaltyPerNewTool, rawWeights } from '../../src/engine/context.js';
 import { recommend, recommendedTools } from '../../src/engine/recommend.js';
-import { decide, scoreStack, stackPenalty } from '../../src/engine/score.js';
-import type { Answers } from '../../src/engine/types.js';
+import { bestOption, decide, scoreOptions, stackPenalty } from '../../src/engine/score.js';
+import type { Answers, Core } from '../../src/engine/types.js';
+import type { ToolId } from '../../src/catalog/ids.js';
 import { copyCatalog, withDefaults } from '../helpers/catalog.js';
 
 const fast = { samples: 0, skipChanges: true } as const;
+/** A stack with each member on the target it would run on alone. */
+const scoreStack = (tools: ToolId[], ctx: Core) => scoreOptions(tools.map((t) => bestOption(t, ctx).options[0]!), ctx);
+const targetOf = (r: ReturnType<typeof recommend>, tool: string) => r.ranking.find((t) => t.tool === tool)!.target?.id;
 
 describe('weights', () => {
   it('start from the base weights and move by the answer rules', () => {
@@ -38,23 +42,88 @@ describe('weights', () => {
   });
 });
 
-describe('exclusions', () => {
-  it('rule Kubeflow out with no cluster and little capacity, saying why and what lifts it', () => {
-    const r = recommend(withDefaults({ kubernetes: 'none', opsExpertise: 'basic', kubernetesExpertise: 'none' }), catalog, fast);
+describe('deployment targets', () => {
+  it('rule Kubeflow out where no target fits (no cluster, not on Google Cloud), saying why and what lifts it', () => {
+    const r = recommend(withDefaults({ kubernetes: 'none', cloud: 'aws', opsExpertise: 'expert' }), catalog, fast);
     const kf = r.ranking.find((t) => t.tool === 'kubeflow')!;
     expect(kf.excluded).toBe(true);
+    expect(kf.target).toBeUndefined();
     expect(kf.rank).toBe(4);
-    expect(kf.exclusion!.sources).toContain('seed:KF-1');
+    expect(kf.exclusion!.text).toMatch(/Vertex AI Pipelines/);
     expect(kf.exclusion!.liftedBy).toContainEqual({ question: 'kubernetes', value: 'planned' });
+    expect(kf.exclusion!.liftedBy).toContainEqual({ question: 'cloud', value: 'gcp' });
     expect(r.recommendation.tools).not.toContain('kubeflow');
     expect(r.combinations.every((c) => !c.tools.includes('kubeflow'))).toBe(true);
   });
 
-  it('lift when any condition no longer holds', () => {
-    for (const change of [{ kubernetes: 'planned' }, { opsExpertise: 'intermediate' }, { kubernetesExpertise: 'expert' }]) {
-      const r = recommend(withDefaults({ kubernetes: 'none', opsExpertise: 'basic', ...change }), catalog, fast);
-      expect(r.ranking.find((t) => t.tool === 'kubeflow')!.excluded).toBe(false);
-    }
+  it('run Kubeflow without a cluster exactly where Vertex AI Pipelines is', () => {
+    const gcp = recommend(withDefaults({ kubernetes: 'none', cloud: 'gcp' }), catalog, fast);
+    expect(targetOf(gcp, 'kubeflow')).toBe('vertex-ai-pipelines');
+    expect(gcp.ranking.find((t) => t.tool === 'kubeflow')!.target!.managed).toBe(true);
+    const selfHosted = recommend(withDefaults({ kubernetes: 'none', cloud: 'gcp', hosting: 'self-hosted-only' }), catalog, fast);
+    expect(selfHosted.ranking.find((t) => t.tool === 'kubeflow')!.excluded).toBe(true);
+    const onPlatform = recommend(withDefaults({ kubernetes: 'none', cloud: 'multi', platform: 'vertex-ai' }), catalog, fast);
+    expect(targetOf(onPlatform, 'kubeflow')).toBe('vertex-ai-pipelines');
+    const cluster = recommend(withDefaults({ kubernetes: 'production', cloud: 'aws' }), catalog, fast);
+    expect(targetOf(cluster, 'kubeflow')).toBe('kubeflow-kubernetes');
+  });
+
+  it('keep Metaflow local-only off AWS without Kubernetes, where it schedules nothing', () => {
+    const a = withDefaults({ cloud: 'on-prem', kubernetes: 'none', needs: ['scheduling'] });
+    const r = recommend(a, catalog, fast);
+    expect(targetOf(r, 'metaflow')).toBe('metaflow-local');
+    expect(r.recommendation.tools).not.toContain('metaflow');
+    const aws = recommend(withDefaults({ cloud: 'aws', kubernetes: 'none', needs: ['scheduling'] }), catalog, fast);
+    expect(targetOf(aws, 'metaflow')).toBe('metaflow-aws');
+  });
+
+  it('offer managed targets only on the team\'s cloud, and none to a self-hosted-only team', () => {
+    const aws = recommend(withDefaults({ cloud: 'aws' }), catalog, fast);
+    const offered = aws.ranking.flatMap((t) => t.offerings ?? []).map((o) => o.id);
+    expect(offered).toEqual(expect.arrayContaining(['airflow-mwaa', 'mlflow-sagemaker']));
+    expect(offered).not.toContain('vertex-ai-pipelines');
+    expect(offered).not.toContain('mlflow-azureml');
+    for (const o of aws.ranking.flatMap((t) => t.offerings ?? [])) expect(o.url).toMatch(/^https:\/\//);
+    const own = recommend(withDefaults({ cloud: 'aws', hosting: 'self-hosted-only' }), catalog, fast);
+    expect(own.ranking.flatMap((t) => t.offerings ?? [])).toEqual([]);
+    for (const t of own.ranking) if (t.target) expect(t.target.managed).toBe(false);
+  });
+
+  it('lower the ops burden on a managed target, and more on the team\'s own platform', () => {
+    const ops = (a: Partial<Answers>) => {
+      const ctx = buildContext(withDefaults(a), catalog);
+      const i = ctx.criteria.findIndex((c) => c.id === 'ops-overhead');
+      return Math.max(...ctx.options.mlflow.map((o) => o.ratings[i]!));
+    };
+    expect(ops({ cloud: 'aws' })).toBeGreaterThan(ops({ cloud: 'on-prem' }));
+    expect(ops({ cloud: 'azure', platform: 'databricks' })).toBe(5);
+  });
+
+  it('keep a tool the team runs even where its answers leave no target', () => {
+    const r = recommend(withDefaults({ kubernetes: 'none', cloud: 'aws', existingTools: ['kubeflow'] }), catalog, fast);
+    expect(r.ranking.find((t) => t.tool === 'kubeflow')!.excluded).toBe(false);
+  });
+});
+
+describe('must-haves', () => {
+  it('bind: scheduling is never met by MLflow alone', () => {
+    const r = recommend(withDefaults({ tracking: 'essential', orchestration: 'none', needs: ['scheduling'], priority: 'cost' }), catalog, fast);
+    expect(r.recommendation.tools).not.toEqual(['mlflow']);
+    expect(r.recommendation.unmet).toEqual([]);
+  });
+
+  it('say plainly what no tool or stack can meet, and still rank the closest', () => {
+    const r = recommend(withDefaults({ cloud: 'aws', kubernetes: 'none', needs: ['hyperparameter-tuning'] }), catalog, fast);
+    expect(r.recommendation.unmet.map((u) => u.requirement)).toEqual(['hyperparameter-tuning']);
+    expect(r.recommendation.summary).toMatch(/No tool or combination of the four meets every must-have/);
+    expect(r.recommendation.tools.length).toBeGreaterThan(0);
+  });
+
+  it('R in maintenance mode does not meet an R must-have; MLflow\'s R API does', () => {
+    const r = recommend(withDefaults({ languages: ['r'], cloud: 'aws' }), catalog, fast);
+    expect(r.recommendation.tools).toContain('mlflow');
+    expect(r.recommendation.unmet).toEqual([]);
+    expect(r.ranking.find((t) => t.tool === 'metaflow')!.reasons.some((x) => /Misses a must-have: models are written in R/.test(x.text))).toBe(true);
   });
 });
 
@@ -68,25 +137,16 @@ describe('scores', () => {
       expect(t.score).toBeLessThanOrEqual(100);
     }
   });
-
-  it('improve the ops rating where a managed offering runs on the team cloud and budget allows', () => {
-    const on = buildContext(withDefaults({ cloud: 'aws', budget: 'generous' }), catalog);
-    const off = buildContext(withDefaults({ cloud: 'on-prem', budget: 'generous' }), catalog);
-    const minimal = buildContext(withDefaults({ cloud: 'aws', budget: 'minimal' }), catalog);
-    const i = on.criteria.findIndex((c) => c.id === 'ops-overhead');
-    expect(on.ratings.airflow[i]).toBeGreaterThan(off.ratings.airflow[i]!);
-    expect(minimal.ratings.airflow[i]).toBe(off.ratings.airflow[i]);
-    expect(on.managed.get('airflow')!.names.length).toBeGreaterThan(0);
-  });
 });
 
 describe('ranking', () => {
   it('is deterministic, and breaks ties by catalog order', () => {
     const cat: Catalog = copyCatalog();
-    // Make Metaflow a copy of MLflow: equal scores everywhere.
+    // Make Metaflow a copy of MLflow, each on one plain target: equal scores everywhere.
     cat.ratings.metaflow = structuredClone(cat.ratings.mlflow);
-    cat.tools.find((t) => t.id === 'metaflow')!.managedOfferings = [];
-    cat.tools.find((t) => t.id === 'mlflow')!.managedOfferings = [];
+    const plain = cat.targets.find((t) => t.id === 'mlflow-self-hosted')!;
+    cat.targets = cat.targets.filter((t) => t.tool !== 'metaflow' && t.tool !== 'mlflow');
+    cat.targets.push({ ...structuredClone(plain), id: 'mf', tool: 'metaflow' }, { ...structuredClone(plain), id: 'ml', tool: 'mlflow' });
     const r1 = recommend(withDefaults(), cat, fast);
     const r2 = recommend(withDefaults(), cat, fast);
     expect(r1).toEqual(r2);
@@ -105,7 +165,7 @@ describe('combinations', () => {
     const idx = (id: string) => ctx.criteria.findIndex((c) => c.id === id);
     expect(pair.ratings[idx('experiment-tracking')]).toBe(5); // MLflow's
     expect(pair.ratings[idx('distributed-training')]).toBe(5); // Kubeflow's
-    expect(pair.ratings[idx('ease-of-adoption')]).toBe(ctx.ratings.kubeflow[idx('ease-of-adoption')]); // the harder
+    expect(pair.ratings[idx('ease-of-adoption')]).toBe(bestOption('kubeflow', ctx).ratings[idx('ease-of-adoption')]); // the harder
   });
 
   it('pay for every seam between new tools, and less for tools already run', () => {
@@ -130,19 +190,23 @@ describe('combinations', () => {
     const answers = withDefaults({ teamSize: 'medium', opsExpertise: 'intermediate', tracking: 'essential', orchestration: 'complex', workloads: ['data-engineering'], needs: ['scheduling', 'many-integrations'] });
     const ctx = buildContext(answers, catalog);
     const d = decide(ctx);
-    const bestSingle = Math.max(...d.singles.filter((s) => !ctx.excluded.has(s.tools[0]!)).map((s) => s.score));
+    const bestSingle = Math.max(...d.singles.filter((s) => !ctx.excluded.has(s.tools[0]!) && s.gaps.length === 0).map((s) => s.score));
     expect(d.tools.length).toBeGreaterThan(1);
     expect(d.stacks[0]!.score - bestSingle).toBeGreaterThanOrEqual(ctx.margin);
-    // With a margin nobody can beat, the single tool stands.
-    expect(decide({ ...ctx, margin: 1000 }).tools).toHaveLength(1);
+    // With a margin nobody can beat, the stack still stands where no single tool meets every
+    // must-have; without the must-haves, the single tool stands.
+    expect(d.singles.filter((s) => !ctx.excluded.has(s.tools[0]!)).every((s) => s.gaps.length > 0)).toBe(true);
+    expect(decide({ ...ctx, margin: 1000 }).tools).toEqual(d.tools);
+    expect(decide({ ...ctx, margin: 1000, requirements: [] }).tools).toHaveLength(1);
   });
 
   it('list what the stack covers and why each member is there', () => {
     const r = recommend(withDefaults({ kubernetes: 'production', opsExpertise: 'expert', tracking: 'essential', needs: ['distributed-training'] }), catalog, fast);
     const kfml = r.combinations.find((c) => c.tools.join() === 'kubeflow,mlflow')!;
     expect(kfml.covers).toEqual(expect.arrayContaining(['experiment-tracking', 'distributed-training']));
-    expect(kfml.reasons.some((x) => x.text.startsWith('MLflow brings'))).toBe(true);
-    expect(kfml.reasons.some((x) => x.text.startsWith('Kubeflow brings'))).toBe(true);
+    expect(kfml.reasons.some((x) => x.text.startsWith('MLflow') && x.text.includes(' brings '))).toBe(true);
+    expect(kfml.reasons.some((x) => x.text.startsWith('Kubeflow on your Kubernetes cluster brings'))).toBe(true);
+    expect(kfml.targets!.map((t) => t.id)).toEqual(['kubeflow-kubernetes', expect.stringMatching(/^mlflow-/)]);
   });
 });
 

@@ -90,7 +90,8 @@ describe('renderHtml', () => {
         const negative = t.breakdown.filter((b) => b.contribution < 0).reduce((s, b) => s - b.contribution, 0);
         expect(parts.reduce((s, x) => s + x, 0), `${name} ${t.tool}`).toBeCloseTo(positive, 6);
         expect(off.reduce((s, x) => s + x, 0), `${name} ${t.tool}`).toBeCloseTo(negative, 6);
-        expect(positive - negative, `${name} ${t.tool}`).toBeCloseTo(t.score, 1);
+        // Parts are rounded to 0.01 and the score to 0.1: their sum may be off by the roundings.
+        expect(Math.abs(positive - negative - t.score), `${name} ${t.tool}`).toBeLessThanOrEqual(0.1);
         // Widths are the points, out of 100.
         const widths = [...row.matchAll(/class="seg"[^>]*style="width:([\d.]+)%/g)].map((m) => Number(m[1]));
         expect(widths.map((w, j) => Math.abs(w - parts[j]!) < 0.001)).not.toContain(false);
@@ -152,7 +153,11 @@ describe('renderHtml', () => {
   });
 
   it('shows deployment targets, unmet must-haves and a team section only when the result has them', () => {
-    const plain = html(recommend(ANSWER_SETS.platformTeam));
+    // A result without the fields (as a renderer may be handed by an older engine).
+    const bare = structuredClone(recommend(ANSWER_SETS.platformTeam)) as Result & Record<string, unknown>;
+    delete (bare.recommendation as Partial<Result['recommendation']>).unmet;
+    for (const t of bare.ranking) delete t.target;
+    const plain = html(bare);
     expect(plain).not.toMatch(/Must-haves this advice|every must-have|id="team"|Runs on/i);
 
     const r = structuredClone(recommend(ANSWER_SETS.platformTeam)) as Result & Record<string, unknown>;

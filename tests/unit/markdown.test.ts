@@ -75,7 +75,7 @@ describe('renderMarkdown', () => {
   it('marks a question that did not apply, and says what would lift an exclusion', () => {
     const text = md(single);
     expect(text).toMatch(/\| Kubernetes skill \(`kubernetesExpertise`\) \| [^|]+ \| not asked \(does not apply\) \|/);
-    expect(text).toMatch(/Kubeflow was ruled out: .+\(`seed:[A-Z]+-\d+`.*\)\. It would be considered if Kubernetes usage is "/);
+    expect(text).toMatch(/Kubeflow was ruled out: .+\((`seed:[A-Z]+-\d+`|<https:\/\/[^>]+>).*\)\. It would be considered if Kubernetes usage is "/);
   });
 
   it('gives a stack\'s own reasons and its running cost', () => {

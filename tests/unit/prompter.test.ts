@@ -23,7 +23,7 @@ const flat = (s: string) => s.replace(/\s+/g, ' ');
 /** A question's place and the total as the questionnaire shows them with nothing given: fixed for the run. */
 const TOTAL = catalog.questions.length;
 const num = (id: string) => `(${catalog.questions.findIndex((x) => x.id === id) + 1}/${TOTAL})`;
-/** The first pass with Enter everywhere: the 13 questions that apply without Kubernetes. */
+/** The first pass with Enter everywhere: the 15 questions that apply without Kubernetes. */
 const firstPass = (): Step[] =>
   catalog.questions.filter((x) => x.id !== 'kubernetesExpertise').map((x) => ({ see: new RegExp(`${esc(num(x.id))} ${esc(x.prompt)}`), keys: [ENTER] }));
 
@@ -60,9 +60,9 @@ describe('the questions', () => {
   it('branch: Kubernetes in production brings in the Kubernetes skill question', async () => {
     const { kit, screens } = scriptedKit((screen) => (screen.includes(q('kubernetes').prompt) ? [DOWN, DOWN, ENTER] : [ENTER]));
     const r = await resolveAnswers(catalog, {}, prompterWith(kit));
-    expect(screens[3]).toContain(`(4/14) ${q('kubernetes').prompt}`);
-    expect(screens[4]).toContain(`(5/14) ${q('kubernetesExpertise').prompt}`);
-    expect(screens[5]).toContain(`(6/14) ${q('budget').prompt}`);
+    expect(screens[3]).toContain(`(4/16) ${q('kubernetes').prompt}`);
+    expect(screens[4]).toContain(`(5/16) ${q('kubernetesExpertise').prompt}`);
+    expect(screens[5]).toContain(`(6/16) ${q('budget').prompt}`);
     expect(flat(screens[4]!)).toContain(q('kubernetesExpertise').help);
     expect(r.answers.kubernetes).toBe('production');
     expect(r.origins.kubernetesExpertise).toBe('prompt');
@@ -71,17 +71,17 @@ describe('the questions', () => {
 
   it('← goes back to the previous question, its answer pre-selected; the changed answer is the one kept', async () => {
     const { kit, played } = scriptedKit([
-      { see: /\(1\/14\) How many people/, keys: [DOWN, DOWN, ENTER] },
-      { see: /\(2\/14\) How experienced/, keys: [ENTER] },
+      { see: /\(1\/16\) How many people/, keys: [DOWN, DOWN, ENTER] },
+      { see: /\(2\/16\) How experienced/, keys: [ENTER] },
       // At the third question, back to the second, then back to the first.
-      { see: /\(3\/14\)[\s\S]*← back/, keys: ['left'] },
-      { see: /\(2\/14\) How experienced[\s\S]*❯ Intermediate/, keys: ['left'] },
-      { see: /\(1\/14\) How many people[\s\S]*❯ More than 20/, keys: ['up', ENTER] },
+      { see: /\(3\/16\)[\s\S]*← back/, keys: ['left'] },
+      { see: /\(2\/16\) How experienced[\s\S]*❯ Intermediate/, keys: ['left'] },
+      { see: /\(1\/16\) How many people[\s\S]*❯ More than 20/, keys: ['up', ENTER] },
       ...firstPass().slice(1),
       { see: /Review your answers[\s\S]*Team size\s+6-20 people\n/, keys: [ENTER] },
     ]);
     const r = await resolveAnswers(catalog, {}, prompterWith(kit));
-    expect(played()).toBe(18);
+    expect(played()).toBe(20);
     expect(r.answers.teamSize).toBe('medium');
     expect(r.origins.teamSize).toBe('prompt');
   });
@@ -91,7 +91,7 @@ describe('the questions', () => {
     const given = { flags: { teamSize: 'large', needs: ['lineage'] }, file: { teamSize: 'solo', budget: 'minimal' } };
     const r = await resolveAnswers(catalog, given, prompterWith(kit));
     for (const id of ['teamSize', 'needs', 'budget']) expect(screens.some((s) => s.includes(q(id).prompt))).toBe(false);
-    expect(screens[0]).toContain(`(1/11) ${q('mlExpertise').prompt}`);
+    expect(screens[0]).toContain(`(1/13) ${q('mlExpertise').prompt}`);
     const review = screens.at(-1)!;
     expect(review).toMatch(/Team size\s+More than 20 \(flag\)/);
     expect(review).toMatch(/Budget\s+Minimal \(answers file\)/);
@@ -110,10 +110,10 @@ describe('the questions', () => {
     const { kit } = scriptedKit([
       ...firstPass().slice(0, 8),
       // Languages: untick Python, try to go on, then tick both.
-      { see: /\(10\/14\) Which languages/, keys: [SPACE, ENTER], after: { see: /At least one choice must be selected/, keys: [SPACE, DOWN, SPACE, ENTER] } },
-      { see: /\(11\/14\)/, keys: [ENTER] },
+      { see: /\(10\/16\) Which languages/, keys: [SPACE, ENTER], after: { see: /At least one choice must be selected/, keys: [SPACE, DOWN, SPACE, ENTER] } },
+      { see: /\(11\/16\)/, keys: [ENTER] },
       // Needs: tick the first, then untick it: none is fine.
-      { see: /\(12\/14\) Which capabilities[\s\S]*None is a fine\s+answer/, keys: [SPACE, SPACE, ENTER] },
+      { see: /\(12\/16\) Which capabilities[\s\S]*None is a fine\s+answer/, keys: [SPACE, SPACE, ENTER] },
       ...firstPass().slice(11),
       { see: /Review your answers/, keys: [ENTER] },
     ]);
@@ -134,7 +134,7 @@ describe('the review', () => {
       { see: /Review your answers[\s\S]*Kubernetes usage\s+Planned\n\s+Kubernetes skill\s+Expert\n/, keys: [ENTER] },
     ]);
     const r = await resolveAnswers(catalog, {}, prompterWith(kit));
-    expect(played()).toBe(17);
+    expect(played()).toBe(19);
     expect(r.answers).toMatchObject({ kubernetes: 'planned', kubernetesExpertise: 'expert' });
     expect(r.origins).toMatchObject({ kubernetes: 'prompt', kubernetesExpertise: 'prompt' });
     expect(r.defaulted).toEqual([]);
@@ -143,9 +143,9 @@ describe('the review', () => {
   it('puts an answer that no longer applies back to its default and stops listing it', async () => {
     const { kit } = scriptedKit([
       ...firstPass().slice(0, 3),
-      { see: /\(4\/14\) Does the team use Kubernetes/, keys: [DOWN, DOWN, ENTER] },
-      { see: /\(5\/14\) How much Kubernetes skill/, keys: [DOWN, DOWN, ENTER] },
-      ...catalog.questions.slice(5).map((x, i) => ({ see: new RegExp(`\\(${i + 6}/14\\) ${esc(x.prompt)}`), keys: [ENTER] })),
+      { see: /\(4\/16\) Does the team use Kubernetes/, keys: [DOWN, DOWN, ENTER] },
+      { see: /\(5\/16\) How much Kubernetes skill/, keys: [DOWN, DOWN, ENTER] },
+      ...catalog.questions.slice(5).map((x, i) => ({ see: new RegExp(`\\(${i + 6}/16\\) ${esc(x.prompt)}`), keys: [ENTER] })),
       { see: /Kubernetes skill\s+Expert/, keys: [DOWN, DOWN, DOWN, DOWN, ENTER] },
       { see: /Change: Does the team use Kubernetes today\?[\s\S]*❯ Yes, in production/, keys: ['up', 'up', ENTER] },
       { see: /Kubernetes usage\s+No\n\s+Budget/, keys: [ENTER] },
@@ -157,7 +157,7 @@ describe('the review', () => {
 
   it('can change an answer given as a flag; it then counts as answered here', async () => {
     const { kit } = scriptedKit([
-      ...Array.from({ length: 12 }, () => ({ see: /\(\d+\/13\)/, keys: [ENTER] })),
+      ...Array.from({ length: 14 }, () => ({ see: /\(\d+\/15\)/, keys: [ENTER] })),
       { see: /Team size\s+Just me \(flag\)/, keys: [DOWN, ENTER] },
       { see: /Change: How many people[\s\S]*❯ Just me/, keys: [DOWN, DOWN, ENTER] },
       { see: /Team size\s+6-20 people\n/, keys: [ENTER] },
@@ -170,8 +170,8 @@ describe('the review', () => {
 
 describe('Ctrl+C', () => {
   it.each([
-    ['the first question', (s: string) => s.includes('(1/14)')],
-    ['a checkbox', (s: string) => s.includes('(10/14)')],
+    ['the first question', (s: string) => s.includes('(1/16)')],
+    ['a checkbox', (s: string) => s.includes('(10/16)')],
     ['the review', (s: string) => s.includes('Review your answers')],
   ])('at %s rejects with ExitPromptError for the CLI to turn into exit 130', async (_, here) => {
     const { kit, screens, last } = scriptedKit((screen) => (here(screen) ? [CTRL_C] : [ENTER]));
@@ -324,9 +324,9 @@ describe('recommend on a (fake) terminal', () => {
     };
     const redirected = fakeTerminal({ stdoutIsTTY: false });
     await runRecommend({ teamSize: 'large' }, redirected.io, noPrompt);
-    // Kubernetes skill does not apply without Kubernetes: 12 of the 13 that apply are defaults.
+    // Kubernetes skill does not apply without Kubernetes: 14 of the 15 that apply are defaults.
     expect(redirected.out.stderr).toBe(
-      'mlflow-advisor: no terminal to ask on, so 12 answers are defaults; give them as flags (mlflow-advisor questions) or --answers FILE, or add --no-interactive.\n',
+      'mlflow-advisor: no terminal to ask on, so 14 answers are defaults; give them as flags (mlflow-advisor questions) or --answers FILE, or add --no-interactive.\n',
     );
     for (const [tty, flags] of [
       [{ stdoutIsTTY: false }, { interactive: false }],

@@ -65,9 +65,9 @@ describe('resolveAnswers', () => {
     // No Kubernetes: its skill question does not apply.
     expect(asked.some((a) => a.endsWith('kubernetesExpertise'))).toBe(false);
     // The total is fixed at the start: every question not given that could apply.
-    expect(asked[0]).toBe(`1/13 mlExpertise`);
-    expect(asked.at(-1)).toBe(`13/13 existingTools`);
-    expect(new Set(asked.map((a) => a.split(' ')[0]!.split('/')[1]))).toEqual(new Set(['13']));
+    expect(asked[0]).toBe(`1/15 mlExpertise`);
+    expect(asked.at(-1)).toBe(`15/15 hosting`);
+    expect(new Set(asked.map((a) => a.split(' ')[0]!.split('/')[1]))).toEqual(new Set(['15']));
     expect(r.defaulted).toEqual(['kubernetesExpertise']);
   });
 

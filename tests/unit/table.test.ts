@@ -169,7 +169,7 @@ describe('the detailed view', () => {
       if (s.command) expect(text.replace(/ \\ /g, ' ')).toContain(s.command);
     }
     for (const t of r.ranking.filter((x) => x.excluded)) expect(text).toContain(t.exclusion!.text);
-    for (const id of r.recommendation.tools) for (const m of catalog.tools.find((t) => t.id === id)!.managedOfferings) expect(text).toContain(m.name);
+    for (const t of r.ranking.filter((x) => r.recommendation.tools.includes(x.tool))) for (const m of t.offerings ?? []) expect(text).toContain(m.label);
     expect(text).toContain(r.recommendation.confidenceText);
     for (const w of [60, 80, 120]) expect(tooWide(view(r, w, true), w)).toEqual([]);
   });

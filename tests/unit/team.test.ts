@@ -73,7 +73,11 @@ describe('recommendTeam', () => {
   it('names conflicts first, and every "changes the advice" claim re-runs true', () => {
     const r = recommendTeam([alice, bob], catalog);
     const ds = r.team!.disagreements;
-    expect(ds.map((d) => d.question)).toEqual(['cloud', 'teamSize', 'needs']);
+    expect(ds.map((d) => d.question).sort()).toEqual(['cloud', 'needs', 'teamSize']);
+    expect(ds[0]!.question).toBe('cloud');
+    // After the conflicts, those that change the advice, then the rest.
+    const rest = ds.filter((d) => !d.conflict).map((d) => d.changesAdvice);
+    expect(rest).toEqual([...rest].sort((a, b) => Number(b) - Number(a)));
     const firstNonConflict = ds.findIndex((d) => !d.conflict);
     expect(ds.slice(firstNonConflict).every((d) => !d.conflict)).toBe(true);
     for (const d of ds) {
