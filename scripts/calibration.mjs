@@ -38,9 +38,11 @@ for (const file of files) {
   }
 }
 const pct = (x) => `${Math.round(x * 100)}%`;
-console.log('| Confidence | Scenarios | Advice agrees |');
+console.log('| Confidence | Scenarios | Agree |');
 console.log('|---|---|---|');
 for (const b of rows) console.log(`| ${pct(b.lo)}-${b.hi > 1 ? '100%' : pct(b.hi)} | ${b.n} | ${b.agree} (${b.n ? pct(b.agree / b.n) : '-'}) |`);
 const agree = rows.reduce((s, b) => s + b.agree, 0);
-console.log(`| all | ${total} | ${agree} (${pct(agree / total)}) |`);
-if (process.argv.includes('--misses')) for (const m of misses) console.log(`miss: ${m}`);
+if (process.argv.includes('--misses')) {
+  console.log(`all: ${agree} of ${total} (${pct(agree / total)})`);
+  for (const m of misses) console.log(`miss: ${m}`);
+}
