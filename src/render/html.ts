@@ -12,22 +12,6 @@ import { SCRIPT, SEGMENT_COLOURS, STYLE } from './html-style.js';
 import { teamSection } from './html-team.js';
 import { tradeOffsFor } from './trade-offs.js';
 
-/** Fields other parts of the advice add to schema version 1; shown when present. */
-interface Target {
-  id: string;
-  label: string;
-  managed?: boolean;
-}
-interface Unmet {
-  requirement: string;
-  label: string;
-  text: string;
-}
-type Ranked = RankedTool & { target?: Target };
-type Report = Omit<Result, 'ranking' | 'recommendation'> & {
-  ranking: Ranked[];
-  recommendation: Result['recommendation'] & { unmet?: Unmet[] };
-};
 
 const score = (n: number) => n.toFixed(1);
 /** Reason texts are clauses; on the page each is a sentence. */
@@ -54,8 +38,7 @@ class Citations {
   }
 }
 
-export function renderHtml(input: Result, catalog: Catalog, date = new Date()): string {
-  const result = input as Report;
+export function renderHtml(result: Result, catalog: Catalog, date = new Date()): string {
   const rec = result.recommendation;
   const name = stackName(catalog, rec.tools);
   const day = date.toISOString().slice(0, 10);
@@ -102,7 +85,7 @@ export function renderHtml(input: Result, catalog: Catalog, date = new Date()): 
     ]);
   }
   sections.push(['answers', 'The answers behind it', answersSection(result, catalog)]);
-  if (result.team) sections.push(["team", "The team", teamSection(input, catalog)]);
+  if (result.team) sections.push(['team', 'The team', teamSection(result, catalog)]);
   // Last: every citation above has been numbered by now.
   sections.push(['sources', 'Sources', sourcesSection(c)]);
 
@@ -151,7 +134,7 @@ function command(text: string): Html {
 }
 
 /** Scores as bars, each split into its criteria's points, then the criteria table and stacks. */
-function optionsSection(result: Report, catalog: Catalog): Html {
+function optionsSection(result: Result, catalog: Catalog): Html {
   const rec = result.recommendation;
   const criteria = result.weights.filter((w) => w.weight > 0).sort((a, b) => b.weight - a.weight);
   // The criteria with the largest weights get a colour each; the rest share the last, a grey.
@@ -189,7 +172,7 @@ function optionsSection(result: Report, catalog: Catalog): Html {
 <div class="num">${score(t.score)}</div></li>`;
   });
 
-  const ratingCell = (t: Ranked, criterion: string) => {
+  const ratingCell = (t: RankedTool, criterion: string) => {
     const b = t.breakdown.find((x) => x.criterion === criterion);
     return b ? h`<td class="n">${b.rating}/5 · ${points(b.contribution)}</td>` : h`<td class="n">-</td>`;
   };
@@ -217,7 +200,7 @@ ${stacks.length ? h`<h3>Combinations</h3>
 </table></div>` : ''}`;
 }
 
-function whySection(result: Report, catalog: Catalog, c: Citations, stackReasons: readonly Reason[], chosen: readonly Ranked[]): Html {
+function whySection(result: Result, catalog: Catalog, c: Citations, stackReasons: readonly Reason[], chosen: readonly RankedTool[]): Html {
   const penalty = stackReasons.filter((r) => /^Running \d+ tools/.test(r.text));
   const tradeOffs = chosen.flatMap((t) => tradeOffsFor(catalog.tools.find((x) => x.id === t.tool), result.answers).map((r) => ({ ...r, text: `${t.name}: ${r.text}` })));
   return h`${stackReasons.length > penalty.length ? c.reasons(stackReasons.filter((r) => !penalty.includes(r))) : ''}
@@ -225,7 +208,7 @@ ${chosen.map((t) => h`<h3>${t.name}</h3>${c.reasons(t.reasons)}`)}
 ${penalty.length || tradeOffs.length ? h`<h3>Trade-offs to accept</h3>${c.reasons([...penalty, ...tradeOffs])}` : ''}`;
 }
 
-function stabilitySection(result: Report, catalog: Catalog): Html {
+function stabilitySection(result: Result, catalog: Catalog): Html {
   const rec = result.recommendation;
   return h`<p>Confidence ${percent(rec.confidence)}: the advice ${rec.confidenceText}.</p>
 <figure class="chart" id="first-chart">
@@ -244,7 +227,7 @@ ${rec.flips.length
     : h`<p>No single changed answer would change the advice.</p>`}`;
 }
 
-function answersSection(result: Report, catalog: Catalog): Html {
+function answersSection(result: Result, catalog: Catalog): Html {
   const asked = catalog.questions.filter((q) => result.answers[q.id] !== undefined);
   const given = asked.filter((q) => !result.defaulted.includes(q.id));
   const flags = given.map((q) => {

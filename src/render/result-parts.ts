@@ -54,20 +54,8 @@ export function reasonLines(reasons: readonly Reason[], c: ChalkInstance, width:
   return reasons.flatMap((r) => bullet(`${r.text} ${c.dim(cite(r.sources))}`, width, indent));
 }
 
-// Fields other parts of the result may carry (the deployment target of each tool, the
-// recommendation's unmet must-haves): shown when present, never required.
-interface Target {
-  id: string;
-  label: string;
-  managed?: boolean;
-}
-interface Unmet {
-  requirement: string;
-  label: string;
-  text: string;
-}
-export const targetOf = (t: RankedTool) => (t as RankedTool & { target?: Target }).target;
-export const unmetOf = (r: Result) => (r.recommendation as Result['recommendation'] & { unmet?: Unmet[] }).unmet ?? [];
+export const targetOf = (t: RankedTool) => t.target;
+export const unmetOf = (r: Result) => r.recommendation.unmet;
 
 /** Defaulted answers worth mentioning: those whose question applies to these answers. */
 export const defaultedThatApply = (result: Result, catalog: Catalog) =>
