@@ -37,6 +37,7 @@ const LAZY = {
   'src/schema/json-schema.ts': 'json-schema', // the finished JSON Schema: only the schema command
   'src/sources/claims.ts': 'sources', // the digest and the Hindi sentences: only the sources command
   'src/render/html.ts': 'html', // the HTML report's markup and style sheet
+  'src/catalog/overlay.ts': 'json-schema', // zod: only with --catalog, and `schema catalog`
 };
 // Packages that modules inside dist/cli-main.cjs import but only on a rarely taken path; each becomes
 // a file of its own in dist/lazy, required when that code first runs. (answers-yaml.ts itself
@@ -168,6 +169,8 @@ const [cli, , ...lazy] = await Promise.all([
     entryPoints: [join(root, 'src/index.ts')],
     outfile: join(dist, 'index.js'),
     format: 'esm',
+    // zod is installed with the package: the library's catalog option imports it, not a copy.
+    external: Object.keys(pkg.dependencies ?? {}),
     plugins: [jsonAsParse, esbuildWat],
   }),
   ...Object.entries(LAZY_PACKAGES).map(([pkgName, name]) =>

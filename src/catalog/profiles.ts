@@ -1,9 +1,10 @@
 // What `explain` and `compare` show, as data: a tool's cited profile, and the tools side by side
 // on every criterion. Renderers and commands both build on these.
-import { catalog } from './catalog.js';
+import { catalog as builtIn } from './catalog.js';
 import type { ToolId } from './ids.js';
+import type { Catalog } from './schema.js';
 
-export function toolProfile(id: ToolId) {
+export function toolProfile(id: ToolId, catalog: Catalog = builtIn) {
   const tool = catalog.tools.find((t) => t.id === id)!;
   const spread = catalog.model.sensitivity.ratingUncertainty;
   const named = (c: string) => catalog.criteria.find((x) => x.id === c)!.name;
@@ -22,7 +23,7 @@ export function toolProfile(id: ToolId) {
   return { ...tool, ratings, targets, factsCheckedAsOf: catalog.model.checkedAsOf };
 }
 
-export function comparison() {
+export function comparison(catalog: Catalog = builtIn) {
   return {
     tools: catalog.tools.map((t) => ({ id: t.id, name: t.name, summary: t.summary })),
     criteria: catalog.criteria.map((c) => ({
@@ -35,6 +36,7 @@ export function comparison() {
     legend: {
       seed: 'seed:ID cites a numbered claim of the source article digest (data/seed/digest.md); mlflow-advisor sources ID prints it',
       https: 'https:// links are official documentation',
+      catalog: "catalog:NAME cites an organisation's own catalog file",
     },
   };
 }

@@ -21,10 +21,14 @@ export function validateCatalog(raw: unknown, claims?: ReadonlySet<string>): Cat
   const criteria = new Set(cat.criteria.map((c) => c.id));
   const questions = new Map(cat.questions.map((q) => [q.id, new Set(q.choices.map((c) => c.value))]));
 
+  const tools = new Set<string>();
   for (const tool of cat.tools) {
+    if (tools.has(tool.id)) problems.push(`tools.${tool.id}: duplicate id`);
+    tools.add(tool.id);
     for (const c of criteria) if (!cat.ratings[tool.id]?.[c]) problems.push(`ratings.${tool.id}: no rating for ${c}`);
   }
   for (const [tool, byCriterion] of Object.entries(cat.ratings)) {
+    if (!tools.has(tool)) problems.push(`ratings.${tool}: no such tool`);
     for (const c of Object.keys(byCriterion ?? {})) if (!criteria.has(c)) problems.push(`ratings.${tool}.${c}: unknown criterion`);
   }
   for (const q of cat.questions) {
@@ -69,6 +73,13 @@ export function validateCatalog(raw: unknown, claims?: ReadonlySet<string>): Cat
     if (reqIds.has(r.id)) problems.push(`model.requirements.rules: duplicate id ${r.id}`);
     reqIds.add(r.id);
   }
+  for (const t of cat.targets) if (!tools.has(t.tool)) problems.push(`targets.${t.id}: unknown tool ${t.tool}`);
+  // The tools a team may already run are the catalog's tools.
+  const existing = cat.questions.find((q) => q.id === 'existingTools');
+  if (existing && existing.choices.map((c) => c.value).join() !== [...tools].join()) problems.push('questions.existingTools: choices must be the tools, in catalog order');
+  (cat.ruledOut ?? []).forEach((r, i) => {
+    if (!tools.has(r.tool)) problems.push(`ruledOut[${i}]: unknown tool ${r.tool}`);
+  });
   for (const c of cat.model.continuity.adopted) if (!criteria.has(c)) problems.push(`model.continuity.adopted: unknown criterion ${c}`);
   cat.model.roadmap.triggers.forEach((t, i) => {
     for (const [q, v] of Object.entries(t.set ?? {})) checkWhen(`model.roadmap.triggers[${i}].set`, { [q]: [v] });
@@ -92,6 +103,8 @@ export function validateCatalog(raw: unknown, claims?: ReadonlySet<string>): Cat
   for (const id of Object.keys(cat.team.rules)) if (!questions.has(id)) problems.push(`team.rules: unknown question ${id}`);
 
   if (claims) {
+    // The built-in data cites public sources only; catalog:NAME is for organisations' own files.
+    if (JSON.stringify(cat).includes('"catalog:')) problems.push('catalog:NAME sources belong in an organisation\'s catalog file, not the built-in data');
     const seeds = JSON.stringify(cat).match(/seed:[A-Z]+-\d+/g) ?? [];
     for (const s of new Set(seeds)) if (!claims.has(s.slice(5))) problems.push(`${s}: no such claim in the digest`);
   }

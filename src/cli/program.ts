@@ -2,7 +2,7 @@
 // examples. Command modules load lazily so each path pays only for what it uses.
 import { Command, Option } from 'commander';
 import { catalog } from '../catalog/catalog.js';
-import { TOOL_IDS } from '../catalog/ids.js';
+import { TOOLS_QUESTION, toolIds } from '../catalog/ids.js';
 import { parseValue } from '../questionnaire/resolve.js';
 import { flagOf } from '../questionnaire/questions.js';
 import { InputError } from '../errors.js';
@@ -50,13 +50,21 @@ function noFlag<T = string>(flag: string, parse: (raw: string) => T = (raw) => r
   };
 }
 
+/** --catalog FILE, repeatable: an organisation's tools, changes and exclusions on top of the built-in catalog. */
+const CATALOG_OPTION = () =>
+  new Option(
+    '--catalog <file>',
+    "apply an organisation's catalog file (JSON or YAML: tools to add, override or exclude; `schema catalog` describes it); repeat it for several. `landscape` is the example shipped with the package",
+  ).argParser((file: string, before?: string[]) => [...(before ?? []), noFlag('--catalog')(file)]);
+
 function addAnswerOptions(cmd: Command): Command {
   for (const q of catalog.questions) {
     // The values beside the questionnaire's words for them: `small (2-5 people)`.
     const values = q.choices.map((c) => `${c.value} (${c.label})`).join(', ');
     const def = Array.isArray(q.default) ? q.default.join(',') || 'none' : q.default;
     const opt = new Option(`${flagOf(q)} <${q.type === 'multi' ? 'list' : 'value'}>`, `${q.prompt} ${q.type === 'multi' ? 'Comma-separated: ' : ''}${values}; default: ${def}`);
-    opt.argParser(noFlag(flagOf(q), (raw: string) => parseValue(q, raw, flagOf(q))));
+    // The tools a team runs depend on --catalog, so recommend checks that answer once it is read.
+    opt.argParser(noFlag(flagOf(q), (raw: string) => (q.id === TOOLS_QUESTION ? raw : parseValue(q, raw, flagOf(q)))));
     cmd.addOption(opt);
   }
   return cmd
@@ -68,6 +76,7 @@ function addAnswerOptions(cmd: Command): Command {
           return before === undefined ? file : [...[before].flat(), file];
         }),
     )
+    .addOption(CATALOG_OPTION())
     .addOption(new Option('--member <name>', "with --save TEAMFILE: add this run's answers to a team file as this member (or replace that member's)").argParser(noFlag('--member')))
     .option('--json', 'print one JSON document (same as --format json)')
     // The choices for help and completion; the parser also takes any case and md.
@@ -150,9 +159,10 @@ export function buildProgram(io: Io, argv?: readonly string[]): Command {
   if (wanted('compare')) {
     program
       .command('compare')
-      .description('the four tools side by side on every criterion, with the sources of each rating')
+      .description("the catalog's tools side by side on every criterion, with the sources of each rating")
       .option('--json', 'print one JSON document')
-      .addHelpText('after', '\nExamples:\n  $ mlflow-advisor compare\n  $ mlflow-advisor compare --json | jq \'.criteria[0]\'')
+      .addOption(CATALOG_OPTION())
+      .addHelpText('after', '\nExamples:\n  $ mlflow-advisor compare\n  $ mlflow-advisor compare --catalog landscape   # with ZenML, Prefect, Dagster, Flyte and W&B\n  $ mlflow-advisor compare --json | jq \'.criteria[0]\'')
       .action(async (opts) => {
         const { runCompare } = await import('./commands/compare.js');
         await runCompare(opts, io);
@@ -163,8 +173,9 @@ export function buildProgram(io: Io, argv?: readonly string[]): Command {
     program
       .command('explain')
       .description('a tool\'s profile: facts, strengths, trade-offs, managed offerings, first steps, each with its sources')
-      .argument('<tool>', `one of ${TOOL_IDS.join(', ')}`)
+      .argument('<tool>', `one of ${toolIds(catalog).join(', ')}, or a tool of a --catalog file`)
       .option('--json', 'print one JSON document')
+      .addOption(CATALOG_OPTION())
       .addHelpText('after', '\nExamples:\n  $ mlflow-advisor explain mlflow\n  $ mlflow-advisor explain kubeflow --json')
       .action(async (tool: string, opts) => {
         const { runExplain } = await import('./commands/explain.js');
@@ -193,6 +204,7 @@ export function buildProgram(io: Io, argv?: readonly string[]): Command {
       .command('questions')
       .description('every question: id, flag, choices, default and when it is asked')
       .option('--json', 'print one JSON document')
+      .addOption(CATALOG_OPTION())
       .addHelpText('after', '\nExamples:\n  $ mlflow-advisor questions\n  $ mlflow-advisor questions --json | jq -r \'.[].flag\'')
       .action(async (opts) => {
         const { runQuestions } = await import('./commands/questions.js');
@@ -205,6 +217,7 @@ export function buildProgram(io: Io, argv?: readonly string[]): Command {
       .command('completion')
       .description('a shell completion script for bash, zsh or fish (commands, flags and their values)')
       .argument('[shell]', 'bash, zsh or fish')
+      .addOption(CATALOG_OPTION())
       .addHelpText(
         'after',
         '\nExamples:\n  $ source <(mlflow-advisor completion bash)       # this bash session' +
@@ -212,23 +225,24 @@ export function buildProgram(io: Io, argv?: readonly string[]): Command {
           '\n  $ mlflow-advisor completion zsh > "${fpath[1]}/_mlflow-advisor"' +
           '\n  $ mlflow-advisor completion fish > ~/.config/fish/completions/mlflow-advisor.fish',
       )
-      .action(async (shell: string | undefined) => {
+      .action(async (shell: string | undefined, opts: { catalog?: string[] }) => {
         const { runCompletion } = await import('./commands/completion.js');
-        await runCompletion(shell, program, io);
+        await runCompletion(shell, program, io, opts);
       });
   }
 
   if (wanted('schema')) {
     program
       .command('schema')
-      .description('the JSON Schema of the --json output of recommend')
+      .description('the JSON Schema of the --json output of recommend, or of a catalog file (schema catalog)')
+      .argument('[document]', 'output (the default: recommend --json) or catalog (a --catalog file)')
       .addHelpText(
         'after',
-        "\nExamples:\n  $ mlflow-advisor schema > advisor.schema.json\n  $ mlflow-advisor schema | jq '.properties | keys'",
+        "\nExamples:\n  $ mlflow-advisor schema > advisor.schema.json\n  $ mlflow-advisor schema | jq '.properties | keys'\n  $ mlflow-advisor schema catalog > catalog.schema.json",
       )
-      .action(async () => {
+      .action(async (document: string | undefined) => {
         const { runSchema } = await import('./commands/schema.js');
-        await runSchema(io);
+        await runSchema(io, document);
       });
   }
 

@@ -1,7 +1,6 @@
 // The contract's core questions as TypeScript types, so library callers get their ids and values
 // checked and completed by the compiler. The question data stays the source of truth: a test
 // keeps these lists equal to data/questions.json.
-import { TOOL_IDS } from '../catalog/ids.js';
 
 export const CORE_CHOICES = {
   teamSize: ['solo', 'small', 'medium', 'large'],
@@ -17,7 +16,8 @@ export const CORE_CHOICES = {
   workloads: ['classic-ml', 'deep-learning', 'llm-genai', 'data-engineering'],
   needs: ['hyperparameter-tuning', 'model-serving', 'model-registry', 'notebooks', 'distributed-training', 'lineage', 'scheduling', 'many-integrations'],
   priority: ['time-to-value', 'cost', 'scalability', 'flexibility', 'governance'],
-  existingTools: TOOL_IDS,
+  // The built-in catalog's tools; an organisation's catalog adds its own (existingTools takes any id).
+  existingTools: ['airflow', 'metaflow', 'kubeflow', 'mlflow'],
   platform: ['none', 'databricks', 'sagemaker', 'vertex-ai', 'azure-ml'],
   hosting: ['managed-ok', 'self-hosted-only'],
 } as const;
@@ -30,5 +30,6 @@ type Choice<K extends QuestionId> = (typeof CORE_CHOICES)[K][number];
 
 /** Answers by question id for `recommend()`; anything left out takes its default. */
 export type AnswersInput = {
-  [K in QuestionId]?: K extends Multi ? readonly Choice<K>[] : Choice<K>;
+  // existingTools: any tool of the catalog in use (an organisation's catalog adds its own).
+  [K in QuestionId]?: K extends 'existingTools' ? readonly string[] : K extends Multi ? readonly Choice<K>[] : Choice<K>;
 };

@@ -1,14 +1,18 @@
 // The --json document. The TypeScript types of the result are inferred from this schema and the
 // `schema` command emits its JSON Schema, so the three cannot drift apart.
 import { z } from 'zod';
-import { TOOL_IDS } from '../catalog/ids.js';
 
 const source = z
   .string()
   .describe('seed:ID (a claim of the source article digest) or an https:// URL of documentation');
 const answerValue = z.union([z.string(), z.array(z.string())]);
 const reason = z.object({ text: z.string(), sources: z.array(source).min(1) });
-const toolId = z.enum(TOOL_IDS);
+// Open since --catalog: the built-in catalog's tools are airflow, metaflow, kubeflow and mlflow;
+// an organisation's catalog adds its own (see docs/catalog.md).
+const toolId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/)
+  .describe("a tool id of the catalog used: airflow, metaflow, kubeflow or mlflow, or a tool an organisation's --catalog adds");
 
 const breakdownItem = z.object({
   criterion: z.string(),
@@ -135,7 +139,7 @@ export const resultSchema = z.object({
   answers: z.record(z.string(), answerValue),
   defaulted: z.array(z.string()),
   weights: z.array(z.object({ criterion: z.string(), name: z.string(), weight: z.number().min(0).max(1) })),
-  ranking: z.array(rankedTool).length(4),
+  ranking: z.array(rankedTool).min(1).describe('every tool of the catalog, best first (excluded tools last)'),
   combinations: z.array(combination),
   recommendation: z.object({
     tools: z.array(toolId).min(1),

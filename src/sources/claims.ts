@@ -3,9 +3,10 @@
 // (data/seed/claims.hi.json). Built into a lazy file of its own: only `sources` reads it.
 import digest from '../../data/seed/digest.md';
 import hindi from '../../data/seed/claims.hi.json' with { type: 'json' };
-import { TOOL_IDS } from '../catalog/ids.js';
+/** The tools the source article (and so its digest's sections) is about. */
+const ARTICLE_TOOLS = ['airflow', 'metaflow', 'kubeflow', 'mlflow'] as const;
 
-export type ClaimTopic = (typeof TOOL_IDS)[number] | 'general';
+export type ClaimTopic = (typeof ARTICLE_TOOLS)[number] | 'general';
 
 export interface DigestClaim {
   /** `ML-7`. */
@@ -41,7 +42,7 @@ export function parseDigest(markdown: string): DigestClaim[] {
     const item = /^- ([A-Z]+-\d+) (.*)/.exec(line);
     if (heading) {
       const title = heading[1]!.toLowerCase();
-      topic = TOOL_IDS.find((t) => title.includes(t)) ?? 'general';
+      topic = ARTICLE_TOOLS.find((t) => title.includes(t)) ?? 'general';
       current = undefined;
     } else if (item) {
       current = { id: item[1]!, topic, text: item[2]!.trim() };

@@ -70,8 +70,9 @@ describe('the packed package', () => {
     expect(packed).toContain(pkg.bin['mlflow-advisor']!);
     expect(packed).toContain('dist/index.js');
     expect(packed).toContain('dist/index.d.ts');
+    expect(packed).toContain('examples/landscape.yaml');
     for (const file of packed) {
-      expect(file, file).toMatch(/^(package\.json|README\.md|LICENSE(\.\w+)?|dist\/.+\.(c?js|d\.ts))$/);
+      expect(file, file).toMatch(/^(package\.json|README\.md|LICENSE(\.\w+)?|dist\/.+\.(c?js|d\.ts)|examples\/[\w-]+\.yaml)$/);
     }
   });
 
@@ -110,6 +111,12 @@ export const out: string[] = [...r.recommendation.tools, first?.tool ?? '', c.to
     const r = npx(['mlflow-advisor', '--version']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('npx mlflow-advisor compare --catalog landscape reads the example shipped in the package', () => {
+    const r = npx(['mlflow-advisor', 'compare', '--json', '--catalog', 'landscape']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).tools.map((t: { id: string }) => t.id)).toEqual(['airflow', 'metaflow', 'kubeflow', 'mlflow', 'zenml', 'prefect', 'dagster', 'flyte', 'wandb']);
   });
 
   it('npx mlflow-advisor recommend --json --no-interactive prints one JSON recommendation', () => {

@@ -26,3 +26,18 @@ export interface Scenario {
 
 export const loadScenarios = (name: string): Scenario[] =>
   JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')).scenarios;
+
+/**
+ * A catalog file that adds one tool: a copy of a built-in tool's entry and ratings under a new id
+ * and name, with `ratings` overriding some of its rating numbers. Complete and valid as it stands.
+ */
+export function fifthTool(
+  id = 'acme-flow',
+  opts: { like?: string; name?: string; ratings?: Record<string, number> } = {},
+): { tools: Record<string, unknown>[] } {
+  const like = opts.like ?? 'airflow';
+  const tool = structuredClone(catalog.tools.find((t) => t.id === like)!);
+  const ratings = structuredClone(catalog.ratings[like]!);
+  for (const [c, r] of Object.entries(opts.ratings ?? {})) ratings[c] = { ...ratings[c]!, rating: r, text: `Rated ${r} by the platform team`, sources: ['https://example.com/acme/docs'] };
+  return { tools: [{ ...tool, id, name: opts.name ?? 'Acme Flow', managedOfferings: [], ratings }] };
+}

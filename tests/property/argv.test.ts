@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
-import { TOOL_IDS } from '../../src/catalog/ids.js';
+import { toolIds } from '../../src/catalog/ids.js';
+
+const TOOL_IDS = toolIds(catalog);
 import type { Io } from '../../src/cli/io.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { parseValue } from '../../src/questionnaire/resolve.js';

@@ -97,7 +97,7 @@ describe('bash', () => {
       'airflow metaflow kubeflow mlflow',
       'fish',
       'table json markdown html',
-      '--json --help',
+      '--json --catalog --help',
       'package.json',
     ]);
   });

@@ -93,7 +93,7 @@ describe('deployment targets', () => {
     const ops = (a: Partial<Answers>) => {
       const ctx = buildContext(withDefaults(a), catalog);
       const i = ctx.criteria.findIndex((c) => c.id === 'ops-overhead');
-      return Math.max(...ctx.options.mlflow.map((o) => o.ratings[i]!));
+      return Math.max(...ctx.options.mlflow!.map((o) => o.ratings[i]!));
     };
     expect(ops({ cloud: 'aws' })).toBeGreaterThan(ops({ cloud: 'on-prem' }));
     expect(ops({ cloud: 'azure', platform: 'databricks' })).toBe(5);
@@ -143,7 +143,7 @@ describe('ranking', () => {
   it('is deterministic, and breaks ties by catalog order', () => {
     const cat: Catalog = copyCatalog();
     // Make Metaflow a copy of MLflow, each on one plain target: equal scores everywhere.
-    cat.ratings.metaflow = structuredClone(cat.ratings.mlflow);
+    cat.ratings.metaflow = structuredClone(cat.ratings.mlflow!);
     const plain = cat.targets.find((t) => t.id === 'mlflow-self-hosted')!;
     cat.targets = cat.targets.filter((t) => t.tool !== 'metaflow' && t.tool !== 'mlflow');
     cat.targets.push({ ...structuredClone(plain), id: 'mf', tool: 'metaflow' }, { ...structuredClone(plain), id: 'ml', tool: 'mlflow' });

@@ -1,4 +1,5 @@
 // The published JSON Schema against real results, checked by an independent validator (ajv).
+import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { recommend } from '../../src/index.js';
@@ -52,15 +53,39 @@ describe('schema', () => {
   it.each([
     ['a missing recommendation', (d: any) => delete d.recommendation],
     ['another schemaVersion', (d: any) => (d.schemaVersion = 2)],
-    ['an unknown tool', (d: any) => (d.recommendation.tools = ['sagemaker'])],
+    ['a tool id that is not one', (d: any) => (d.recommendation.tools = ['Not a tool'])],
     ['a score above 100', (d: any) => (d.ranking[0].score = 101)],
     ['a confidence above 1', (d: any) => (d.recommendation.confidence = 1.5)],
     ['a reason without sources', (d: any) => (d.ranking[0].reasons[0].sources = [])],
-    ['three tools ranked', (d: any) => d.ranking.pop()],
+    ['no tool ranked', (d: any) => (d.ranking = [])],
   ])('rejects %s', (_what, mutate) => {
     const doc = structuredClone(results.platformTeam);
     mutate(doc);
     expect(validate(doc)).toBe(false);
+  });
+
+  // The schema as published before tool ids were opened (tests/fixtures/output-schema.v1.json, a
+  // copy of `mlflow-advisor schema` at that time): the built-in catalog's results still satisfy
+  // what a pipeline pinned then, with its enum of the four tools and exactly four ranked.
+  describe('the pinned v1 schema', () => {
+    const pinned = JSON.parse(readFileSync(new URL('../fixtures/output-schema.v1.json', import.meta.url), 'utf8')) as Record<string, any>;
+    const validatePinned = new Ajv2020({ allErrors: true, strict: true }).compile(pinned);
+
+    it('is the schema of four tools', () => {
+      expect(pinned.properties.ranking.minItems).toBe(4);
+      expect(pinned.properties.recommendation.properties.tools.items.enum).toEqual(['airflow', 'metaflow', 'kubeflow', 'mlflow']);
+    });
+
+    it.each(Object.keys(ANSWER_SETS))('validates the result for %s', (name) => {
+      expect(validatePinned(results[name]) ? [] : validatePinned.errors).toEqual([]);
+    });
+
+    it("rejects a result with a catalog's fifth tool, which the current schema takes", () => {
+      const doc = structuredClone(results.defaults);
+      doc.recommendation.tools = ['zenml'];
+      expect(validatePinned(doc)).toBe(false);
+      expect(validate(doc)).toBe(true);
+    });
   });
 
   it('the answer sets reach stacks, exclusions and a later roadmap stage', () => {

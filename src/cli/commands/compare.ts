@@ -1,11 +1,12 @@
-// `compare`: the four tools side by side on every criterion.
+// `compare`: the catalog's tools side by side on every criterion.
 import { comparison } from '../../catalog/profiles.js';
+import { catalogFromFlag } from '../catalog-files.js';
 import { renderJson } from '../../render/json.js';
 import { colourLevel } from '../../render/style.js';
 import type { Io } from '../io.js';
 
-export async function runCompare(opts: { json?: boolean }, io: Io): Promise<void> {
-  const data = comparison();
+export async function runCompare(opts: { json?: boolean; catalog?: string[] }, io: Io): Promise<void> {
+  const data = comparison(await catalogFromFlag(opts.catalog));
   if (opts.json) {
     io.stdout.write(renderJson(data));
     return;

@@ -2,20 +2,22 @@
 // (commands and their flags) and the question data (each answer flag's values), so a new
 // question or choice completes without touching this file.
 import type { Command, Option } from 'commander';
-import { catalog } from '../../catalog/catalog.js';
-import { TOOL_IDS } from '../../catalog/ids.js';
+import { catalog as builtIn } from '../../catalog/catalog.js';
+import { toolIds } from '../../catalog/ids.js';
+import type { Catalog } from '../../catalog/schema.js';
 import { InputError } from '../../errors.js';
 import { flagOf } from '../../questionnaire/questions.js';
 import { didYouMean } from '../../util/suggest.js';
+import { catalogFromFlag } from '../catalog-files.js';
 import type { Io } from '../io.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 /** Flags whose value is a path. */
-const FILE_FLAGS = new Set(['--answers', '--save', '--output']);
+const FILE_FLAGS = new Set(['--answers', '--save', '--output', '--catalog']);
 /** Positional arguments the program checks itself (so commander has no choices for them). */
-const ARGUMENT_VALUES: Record<string, readonly string[]> = { explain: TOOL_IDS, completion: SHELLS };
+const argumentValues = (catalog: Catalog): Record<string, readonly string[]> => ({ explain: toolIds(catalog), completion: SHELLS, schema: ['output', 'catalog'] });
 
 export interface OptionSpec {
   /** `--team-size`, or `-o` and `--output`. */
@@ -42,7 +44,7 @@ export interface CompletionSpec {
 
 const HELP: OptionSpec = { names: ['-h', '--help'], description: 'show help', value: { kind: 'none' } };
 
-function optionSpec(opt: Option): OptionSpec {
+function optionSpec(opt: Option, catalog: Catalog): OptionSpec {
   const names = [opt.short, opt.long].filter((n): n is string => Boolean(n));
   const q = catalog.questions.find((x) => flagOf(x) === opt.long);
   if (q) {
@@ -59,13 +61,23 @@ function optionSpec(opt: Option): OptionSpec {
   return { names, description: opt.description, value };
 }
 
-export function completionSpec(program: Command, argumentValues: Record<string, readonly string[]> = ARGUMENT_VALUES): CompletionSpec {
-  const options = (cmd: Command) => [...cmd.options.filter((o) => !o.hidden).map(optionSpec), HELP];
+/** The tools --expect takes, and the --catalog files (or the shipped catalogs' names). */
+const SPECIAL: Record<string, (catalog: Catalog) => OptionSpec['value']> = {
+  '--expect': (catalog) => ({ kind: 'list', values: toolIds(catalog) }),
+};
+
+export function completionSpec(program: Command, catalog: Catalog = builtIn, values: Record<string, readonly string[]> = argumentValues(catalog)): CompletionSpec {
+  const spec = (o: Option) => {
+    const s = optionSpec(o, catalog);
+    const special = SPECIAL[o.long ?? ''];
+    return special ? { ...s, value: special(catalog) } : s;
+  };
+  const options = (cmd: Command) => [...cmd.options.filter((o) => !o.hidden).map(spec), HELP];
   const commands: CommandSpec[] = program.commands.map((cmd) => ({
     name: cmd.name(),
     description: cmd.description(),
     options: options(cmd),
-    args: [...(argumentValues[cmd.name()] ?? [])],
+    args: [...(values[cmd.name()] ?? [])],
   }));
   commands.push({ name: 'help', description: 'help for a command', options: [], args: commands.map((c) => c.name) });
   return { bin: program.name(), root: options(program), commands };
@@ -82,11 +94,13 @@ export function completionScript(shell: Shell, spec: CompletionSpec): string {
   return shell === 'bash' ? bashScript(spec) : shell === 'zsh' ? zshScript(spec) : fishScript(spec);
 }
 
-export async function runCompletion(raw: string | undefined, program: Command, io: Io): Promise<void> {
+export async function runCompletion(raw: string | undefined, program: Command, io: Io, opts: { catalog?: string[] } = {}): Promise<void> {
   const shell = parseShell(raw);
+  // With --catalog, the organisation's tools complete too (explain, --existing-tools, --expect).
+  const catalog = await catalogFromFlag(opts.catalog);
   // Claim ids complete too; the claims load only here and in the sources command.
   const { seedClaims } = await import('../../sources/claims.js');
-  io.stdout.write(completionScript(shell, completionSpec(program, { ...ARGUMENT_VALUES, sources: seedClaims().map((c) => c.id) })));
+  io.stdout.write(completionScript(shell, completionSpec(program, catalog, { ...argumentValues(catalog), sources: seedClaims().map((c) => c.id) })));
 }
 
 const fnName = (bin: string) => '_' + bin.replace(/[^A-Za-z0-9]/g, '_');

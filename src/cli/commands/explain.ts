@@ -1,20 +1,24 @@
 // `explain TOOL`: a tool's profile with every line cited.
-import { TOOL_IDS, type ToolId } from '../../catalog/ids.js';
+import { toolIds, type ToolId } from '../../catalog/ids.js';
 import { toolProfile } from '../../catalog/profiles.js';
+import type { Catalog } from '../../catalog/schema.js';
+import { catalogFromFlag } from '../catalog-files.js';
 import { InputError } from '../../errors.js';
 import { renderJson } from '../../render/json.js';
 import { colourLevel } from '../../render/style.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { Io } from '../io.js';
 
-export function findTool(raw: string): ToolId {
+export function findTool(raw: string, catalog: Catalog): ToolId {
   const id = raw.trim().toLowerCase();
-  if ((TOOL_IDS as readonly string[]).includes(id)) return id as ToolId;
-  throw new InputError(`unknown tool "${raw}"; use one of: ${TOOL_IDS.join(', ')}.${didYouMean(id, TOOL_IDS)}`);
+  const ids = toolIds(catalog);
+  if (ids.includes(id)) return id;
+  throw new InputError(`unknown tool "${raw}"; use one of: ${ids.join(', ')}.${didYouMean(id, ids)}`);
 }
 
-export async function runExplain(raw: string, opts: { json?: boolean }, io: Io): Promise<void> {
-  const profile = toolProfile(findTool(raw));
+export async function runExplain(raw: string, opts: { json?: boolean; catalog?: string[] }, io: Io): Promise<void> {
+  const catalog = await catalogFromFlag(opts.catalog);
+  const profile = toolProfile(findTool(raw, catalog), catalog);
   if (opts.json) {
     io.stdout.write(renderJson(profile));
     return;

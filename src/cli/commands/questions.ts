@@ -1,5 +1,6 @@
 // `questions`: the question data as users and scripts see it.
 import { catalog } from '../../catalog/catalog.js';
+import { catalogFromFlag } from '../catalog-files.js';
 import { renderJson } from '../../render/json.js';
 import { questionList } from '../../schema/question-list.js';
 import { wrap } from '../../render/wrap.js';
@@ -25,6 +26,7 @@ export function renderQuestions(columns: number, list = questionList(catalog)): 
   return out.join('\n');
 }
 
-export async function runQuestions(opts: { json?: boolean }, io: Io): Promise<void> {
-  io.stdout.write(opts.json ? renderJson(questionList(catalog)) : renderQuestions(io.columns));
+export async function runQuestions(opts: { json?: boolean; catalog?: string[] }, io: Io): Promise<void> {
+  const list = questionList(await catalogFromFlag(opts.catalog));
+  io.stdout.write(opts.json ? renderJson(list) : renderQuestions(io.columns, list));
 }

@@ -1,6 +1,8 @@
 // `recommend` (and bare `mlflow-advisor`): resolve answers, run the engine, render, gate.
-import { catalog } from '../../catalog/catalog.js';
-import { TOOL_IDS } from '../../catalog/ids.js';
+import { dirname, relative, resolve } from 'node:path';
+import { catalog as builtIn } from '../../catalog/catalog.js';
+import { TOOLS_QUESTION, toolIds } from '../../catalog/ids.js';
+import type { Catalog } from '../../catalog/schema.js';
 import { recommend } from '../../engine/recommend.js';
 import type { Answers } from '../../engine/types.js';
 import { ExpectationError, InputError, WriteError } from '../../errors.js';
@@ -8,9 +10,11 @@ import { answersText } from '../../questionnaire/answers-out.js';
 import { deferPrompter } from '../../questionnaire/defer-prompter.js';
 import type { InteractivePrompter } from '../../questionnaire/prompter.js';
 import { applies } from '../../questionnaire/questions.js';
-import { resolveAnswers } from '../../questionnaire/resolve.js';
+import { parseValue, resolveAnswers } from '../../questionnaire/resolve.js';
 import type { Result } from '../../schema/result.js';
-import { readMembers } from '../../team/members-file.js';
+import { readAnswersDocument } from '../../questionnaire/answers-file.js';
+import { membersFromDocument } from '../../team/members-file.js';
+import { SHIPPED_CATALOGS, catalogPath, loadCatalog, takeCatalogRefs } from '../catalog-files.js';
 import { renderJson } from '../../render/json.js';
 import { colourLevel } from '../../render/style.js';
 import { escapeControls } from '../../util/quote.js';
@@ -32,21 +36,24 @@ export interface RecommendFlags {
   expect?: string;
   output?: string;
   detail?: boolean;
+  /** --catalog files, applied in order after those an answers file names. */
+  catalog?: string[];
   [question: string]: unknown;
 }
 
-export function parseExpect(raw: string): string[] {
+export function parseExpect(raw: string, catalog: Catalog = builtIn): string[] {
+  const ids = toolIds(catalog);
   const tools = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (tools.length === 0) throw new InputError(`--expect: name one or more tools: ${TOOL_IDS.join(', ')}.`);
+  if (tools.length === 0) throw new InputError(`--expect: name one or more tools: ${ids.join(', ')}.`);
   for (const t of tools) {
-    if (!(TOOL_IDS as readonly string[]).includes(t)) {
-      throw new InputError(`--expect: "${t}" is not a tool; use any of: ${TOOL_IDS.join(', ')}.${didYouMean(t, TOOL_IDS)}`);
+    if (!ids.includes(t)) {
+      throw new InputError(`--expect: "${t}" is not a tool; use any of: ${ids.join(', ')}.${didYouMean(t, ids)}`);
     }
   }
   return [...new Set(tools)].sort();
 }
 
-const loadPrompter = async (io: Io): Promise<InteractivePrompter> => (await import('../../questionnaire/prompter.js')).createPrompter(catalog, io);
+const loadPrompter = async (io: Io, catalog: Catalog): Promise<InteractivePrompter> => (await import('../../questionnaire/prompter.js')).createPrompter(catalog, io);
 
 /** `makePrompter` is for tests, which render the questionnaire on a fake screen. */
 export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = loadPrompter): Promise<void> {
@@ -54,7 +61,6 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
   if (opts.json && opts.format && opts.format !== 'json') {
     throw new InputError(`--json and --format ${opts.format} disagree; give one of them.`);
   }
-  const expected = opts.expect !== undefined ? parseExpect(opts.expect) : undefined;
   // Prompts render on stderr: with it redirected they would wait unseen, so it must be a terminal too.
   const interactive = opts.interactive !== false && io.stdoutIsTTY && io.stderrIsTTY && io.stdinIsTTY;
 
@@ -84,11 +90,20 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
   }
   // io.stdin only for `-`: creating standard input's stream costs a run about 2 MB.
   const stdin = files.includes('-') ? io.stdin : undefined;
-  const read = [];
-  for (const f of files) read.push(await readMembers(f, catalog, f === '-' ? stdin : undefined));
+  // The answers files first: a `catalog` key in one names catalog files (relative to it), which
+  // come before --catalog's; the answers are checked against the catalog they make.
+  const docs = [];
+  for (const f of files) docs.push({ path: f, ...(await readAnswersDocument(f, f === '-' ? stdin : undefined)) });
+  const refs = docs.map((d) => takeCatalogRefs(d.doc, d.where, d.path));
+  const catalog = await loadCatalog([...refs.flatMap((r) => r.refs), ...(opts.catalog ?? []).map((c) => catalogPath(c))]);
+  const read = docs.map((d, i) => membersFromDocument(refs[i]!.doc, d.where, d.path, catalog));
+  const expected = opts.expect !== undefined ? parseExpect(opts.expect, catalog) : undefined;
   const flags: Partial<Answers> = {};
   for (const q of catalog.questions) if (opts[q.id] !== undefined) flags[q.id] = opts[q.id] as string | string[];
-  const prompter = interactive ? restoringTerminal(deferPrompter(() => makePrompter(io))) : undefined;
+  // The tools a team runs are checked here, once the catalog (with an organisation's tools) is known.
+  const running = catalog.questions.find((q) => q.id === TOOLS_QUESTION);
+  if (running && typeof flags[TOOLS_QUESTION] === 'string') flags[TOOLS_QUESTION] = parseValue(running, flags[TOOLS_QUESTION], `--existing-tools`);
+  const prompter = interactive ? restoringTerminal(deferPrompter(() => makePrompter(io, catalog))) : undefined;
   /** On a terminal, replacing an existing --save file is asked before anything is written. */
   const confirmSave = async () => {
     if (!replacing || !prompter || !savePlan || (await prompter.confirmReplace(savePlan.path))) return;
@@ -102,7 +117,7 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
     const members = read.flatMap((r) => r.members);
     const result = recommendTeam(members, catalog, { flags });
     await confirmSave();
-    await emit(result, format, outPlan, io, view);
+    await emit(result, catalog, format, outPlan, io, view);
     if (savePlan !== undefined) {
       // The team as one team file: replayable with a single --answers.
       await writePlanned(savePlan, await answersText(savePlan.path, { members: members.map((m) => ({ name: m.name, answers: { ...m.answers, ...flags } })) }));
@@ -142,7 +157,7 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
     teamText = await addMember(savePlan.path, opts.member, given, catalog);
   }
   await confirmSave();
-  await emit(result, format, outPlan, io, view);
+  await emit(result, catalog, format, outPlan, io, view);
 
   // --save is the non-interactive way; after a questionnaire, offer it. From here on the result
   // is out: a failure is exit 1, never 2, which promises that nothing was written.
@@ -165,7 +180,11 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
       await writePlanned(savePlan, teamText);
       io.stderr.write(`Added ${escapeControls(opts.member!)} to ${path} (the team's advice: --answers ${path})\n`);
     } else {
-      await writePlanned(savePlan, await answersText(savePlan.path, resolved.answers));
+      // The catalogs go with the answers (relative to the saved file), so the replay sees the same tools.
+      const base = dirname(resolve(savePlan.path));
+      const named = [...refs.flatMap((r) => r.refs), ...(opts.catalog ?? [])];
+      const saved = named.length ? { ...resolved.answers, catalog: named.map((f) => (SHIPPED_CATALOGS[f] ? f : relative(base, resolve(f)))) } : resolved.answers;
+      await writePlanned(savePlan, await answersText(savePlan.path, saved));
       io.stderr.write(`Saved answers to ${path} (replay with --answers ${path})\n`);
     }
   }
@@ -187,7 +206,7 @@ interface View {
   answersFiles: readonly string[];
 }
 
-async function emit(result: Result, format: string, outPlan: WritePlan | undefined, io: Io, view: View): Promise<void> {
+async function emit(result: Result, catalog: Catalog, format: string, outPlan: WritePlan | undefined, io: Io, view: View): Promise<void> {
   let text: string;
   if (format === 'json') text = renderJson(result);
   else if (format === 'markdown') text = (await import('../../render/markdown.js')).renderMarkdown(result, catalog, recordDate(io.env), view.answersFiles.filter((f) => f !== '-'));

@@ -1,0 +1,209 @@
+// An organisation's catalog file on top of the built-in catalog: tools it adds, partial
+// overrides of existing tools, and tools it rules out. The file's schema is derived from the
+// built-in tool and rating schemas (schema.ts), so a field the built-in tools gain is asked of a
+// catalog's tools too; the merged catalog then goes through the same checks as the built-in one
+// (validate.ts). Errors are one line each and name the file, the tool and the field.
+import { z } from 'zod';
+import { ratingSchema, sourceSchema, toolIdSchema, toolSchema, type Catalog } from './schema.js';
+import { CatalogError, validateCatalog } from './validate.js';
+
+/** A tool's ratings by criterion id, as a catalog file nests them in the tool. */
+const toolRatingsSchema = z.record(z.string(), ratingSchema);
+
+/**
+ * The parts of the built-in catalog that belong to one tool but live outside its entry: a catalog
+ * file nests them in the tool's entry under the same name. `ratings[tool]` is one; a list keyed by
+ * a `tool` field (deployment targets, say) is added here as `{ list: 'key' }`.
+ */
+const TOOL_PARTS = {
+  ratings: { schema: toolRatingsSchema, partial: toolRatingsSchema },
+} as const;
+
+const partsFull = Object.fromEntries(Object.entries(TOOL_PARTS).map(([k, v]) => [k, v.schema])) as { [K in keyof typeof TOOL_PARTS]: (typeof TOOL_PARTS)[K]['schema'] };
+const partsPartial = Object.fromEntries(Object.entries(TOOL_PARTS).map(([k, v]) => [k, v.partial.optional()])) as {
+  [K in keyof typeof TOOL_PARTS]: z.ZodOptional<(typeof TOOL_PARTS)[K]['partial']>;
+};
+
+/** A tool a catalog adds: everything a built-in tool has, with its ratings (and other parts) inside. */
+export const catalogToolSchema = toolSchema.extend(partsFull).strict();
+
+/** A change to a tool that exists: only what it names changes (facts by label, ratings by criterion). */
+export const catalogOverrideSchema = toolSchema
+  .partial()
+  .extend({ id: toolIdSchema, facts: toolSchema.shape.facts.element.array().min(1).optional(), ...partsPartial })
+  .strict();
+
+/** A tool the organisation rules out, with its reason (shown as the tool's exclusion). */
+export const catalogExcludeSchema = z
+  .object({
+    tool: toolIdSchema,
+    reason: z.string().min(1),
+    /** Where the decision is written down; without it the catalog file itself is cited (catalog:FILE). */
+    sources: z.array(sourceSchema).min(1).optional(),
+  })
+  .strict();
+
+export const catalogFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    /** A name for the catalog (shown nowhere yet; for the people who keep it). */
+    title: z.string().optional(),
+    /** When the catalog's entries were last checked against their sources (YYYY-MM-DD). */
+    checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional(),
+    tools: z.array(catalogToolSchema).optional(),
+    override: z.array(catalogOverrideSchema).optional(),
+    exclude: z.array(catalogExcludeSchema).optional(),
+  })
+  .strict();
+
+export type CatalogFile = z.infer<typeof catalogFileSchema>;
+
+/** The JSON Schema of a catalog file (`mlflow-advisor schema catalog`). */
+export function catalogJsonSchema(): Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(catalogFileSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  return {
+    $schema,
+    title: 'mlflow-advisor catalog file (--catalog)',
+    description:
+      'Tools an organisation adds to the built-in catalog, changes to existing tools, and tools it rules out. ' +
+      'A tool added here has what a built-in tool has: a rating with sources on every criterion (mlflow-advisor compare --json lists them), facts, strengths, trade-offs and first steps. ' +
+      'Sources are seed:ID (a claim of the source article digest), https:// URLs, or catalog:NAME for the organisation\'s own statement.',
+    ...rest,
+  };
+}
+
+/** One problem with a catalog file, as one line naming the file, the tool and the field. */
+export class CatalogFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CatalogFileError';
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** "tools[2] (zenml)": where in the file, with the tool's id when the entry has one. */
+function entryName(doc: unknown, section: string, index: number): string {
+  const entry = isObject(doc) && Array.isArray(doc[section]) ? (doc[section] as unknown[])[index] : undefined;
+  const id = isObject(entry) ? (entry.id ?? entry.tool) : undefined;
+  return typeof id === 'string' ? `${section}[${index}] (${id})` : `${section}[${index}]`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, doc: unknown, where: string): string {
+  const path = issue.path.map(String);
+  const [section, index, ...rest] = path;
+  const at = section !== undefined && index !== undefined && /^\d+$/.test(index) ? entryName(doc, section, Number(index)) : section ?? '(top level)';
+  const field = rest.join('.');
+  const last = rest.at(-1);
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    return `${where}: ${at}${field ? `: ${field}` : ''}: unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) message = 'missing';
+  if (last === 'sources' && (message === 'missing' || issue.code === 'too_small')) {
+    message = `${message === 'missing' ? 'missing' : 'empty'}; cite at least one source (seed:ID, an https:// URL, or catalog:NAME)`;
+  }
+  if (rest[0] === 'ratings' && rest.length === 2 && issue.code === 'invalid_type') message = `${message}; a rating is { rating: 0-5, text, sources }`;
+  return `${where}: ${at}${field ? `: ${field}` : ''}: ${message}`;
+}
+
+/** Parses a catalog file's document; throws CatalogFileError on the first problem. */
+export function parseCatalogFile(doc: unknown, where: string): CatalogFile {
+  if (!isObject(doc)) throw new CatalogFileError(`${where}: a catalog file is an object with tools, override and exclude lists.`);
+  const parsed = catalogFileSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+    throw new CatalogFileError(describeIssue(issues[0]!, doc, where) + more);
+  }
+  return parsed.data;
+}
+
+/**
+ * The catalog with one catalog file applied. `base` is not changed. The order within a file:
+ * added tools, then overrides (which may change a tool the file adds), then exclusions.
+ */
+export function applyCatalogFile(base: Catalog, file: CatalogFile, where: string): Catalog {
+  const cat = structuredClone(base) as Catalog;
+  const criteria = cat.criteria.map((c) => c.id);
+  const known = new Set(criteria);
+  const fail = (at: string, message: string): never => {
+    throw new CatalogFileError(`${where}: ${at}: ${message}`);
+  };
+  const toolList = () => cat.tools.map((t) => t.id).join(', ');
+  const checkRatings = (at: string, ratings: Record<string, unknown>, complete: boolean) => {
+    for (const c of Object.keys(ratings)) if (!known.has(c)) fail(at, `ratings.${c}: unknown criterion; the criteria are ${criteria.join(', ')}`);
+    if (complete) {
+      const missing = criteria.filter((c) => !(c in ratings));
+      if (missing.length) fail(at, `ratings.${missing[0]}: missing rating${missing.length > 1 ? ` (and ${missing.length - 1} more: ${missing.slice(1).join(', ')})` : ''}; a tool is rated on every criterion`);
+    }
+  };
+
+  (file.tools ?? []).forEach((entry, i) => {
+    const at = `tools[${i}] (${entry.id})`;
+    if (cat.tools.some((t) => t.id === entry.id)) {
+      fail(at, `id: duplicate id; ${entry.id} is already a tool (${toolList()}); change it with override, or give the new tool another id`);
+    }
+    checkRatings(at, entry.ratings, true);
+    const { ratings, ...tool } = entry;
+    cat.tools.push(tool);
+    cat.ratings[entry.id] = ratings;
+  });
+
+  (file.override ?? []).forEach((entry, i) => {
+    const at = `override[${i}] (${entry.id})`;
+    const tool = cat.tools.find((t) => t.id === entry.id);
+    if (!tool) fail(at, `id: no tool ${entry.id} to override; the tools are ${toolList()} (add a new tool under tools)`);
+    const { id: _id, ratings, facts, ...fields } = entry;
+    if (ratings) {
+      checkRatings(at, ratings, false);
+      cat.ratings[entry.id] = { ...cat.ratings[entry.id], ...ratings };
+    }
+    // A fact with a label the tool has replaces that fact; a new label adds one.
+    if (facts) {
+      const merged = [...tool!.facts];
+      for (const f of facts) {
+        const k = merged.findIndex((x) => x.label === f.label);
+        if (k >= 0) merged[k] = f;
+        else merged.push(f);
+      }
+      tool!.facts = merged;
+    }
+    Object.assign(tool!, fields);
+  });
+
+  const ruledOut = new Set<string>();
+  const name = where.split(/[\\/]/).pop() || where;
+  (file.exclude ?? []).forEach((entry, i) => {
+    const at = `exclude[${i}] (${entry.tool})`;
+    if (!cat.tools.some((t) => t.id === entry.tool)) fail(at, `tool: no tool ${entry.tool} to exclude; the tools are ${toolList()}`);
+    if (ruledOut.has(entry.tool)) fail(at, `tool: ${entry.tool} is excluded twice in this file; keep one reason`);
+    ruledOut.add(entry.tool);
+    // First among the exclusions, so the organisation's reason is the one shown; no answer lifts it.
+    cat.model.exclusions.unshift({
+      tool: entry.tool,
+      when: {},
+      text: `the organisation's catalog (${name}) rules it out: ${entry.reason}`,
+      sources: entry.sources ?? [`catalog:${name}`],
+    });
+  });
+
+  // The tools a team may already run are the catalog's tools.
+  const existing = cat.questions.find((q) => q.id === 'existingTools');
+  if (existing) existing.choices = cat.tools.map((t) => ({ value: t.id, label: t.name }));
+
+  try {
+    return validateCatalog(cat);
+  } catch (e) {
+    if (e instanceof CatalogError) throw new CatalogFileError(`${where}: ${e.problems[0]}${e.problems.length > 1 ? ` (and ${e.problems.length - 1} more)` : ''}`);
+    throw e;
+  }
+}
+
+/** The catalog with each file applied in order; each file is { doc, where } (its parsed document and its name). */
+export function withCatalogFiles(base: Catalog, files: readonly { doc: unknown; where: string }[]): Catalog {
+  let cat = base;
+  for (const f of files) cat = applyCatalogFile(cat, parseCatalogFile(f.doc, f.where), f.where);
+  return cat;
+}
+
