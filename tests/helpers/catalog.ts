@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { catalog } from '../../src/catalog/catalog.js';
 import type { Catalog } from '../../src/catalog/schema.js';
+import type { CatalogFile } from '../../src/catalog/overlay.js';
 import { claimIds } from '../../src/catalog/validate.js';
 import { defaults } from '../../src/questionnaire/questions.js';
 import type { Answers } from '../../src/engine/types.js';
@@ -34,7 +35,7 @@ export const loadScenarios = (name: string): Scenario[] =>
 export function fifthTool(
   id = 'acme-flow',
   opts: { like?: string; name?: string; ratings?: Record<string, number> } = {},
-): { tools: Record<string, unknown>[] } {
+): CatalogFile & { tools: CatalogFile['tools'] & object } {
   const like = opts.like ?? 'airflow';
   const tool = structuredClone(catalog.tools.find((t) => t.id === like)!);
   const ratings = structuredClone(catalog.ratings[like]!);
