@@ -37,7 +37,7 @@ const LAZY = {
   'src/schema/json-schema.ts': 'json-schema', // the finished JSON Schema: only the schema command
   'src/sources/claims.ts': 'sources', // the digest and the Hindi sentences: only the sources command
   'src/render/html.ts': 'html', // the HTML report's markup and style sheet
-  'src/catalog/overlay.ts': 'json-schema', // zod: only with --catalog, and `schema catalog`
+  'src/catalog/overlay.ts': 'catalog', // an organisation's catalog checked with zod: only with --catalog, and `schema catalog`
 };
 // Packages that modules inside dist/cli-main.cjs import but only on a rarely taken path; each becomes
 // a file of its own in dist/lazy, required when that code first runs. (answers-yaml.ts itself

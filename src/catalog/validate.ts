@@ -16,7 +16,14 @@ export function validateCatalog(raw: unknown, claims?: ReadonlySet<string>): Cat
   if (!parsed.success) {
     throw new CatalogError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
-  const cat = parsed.data;
+  return checkCatalog(parsed.data, claims);
+}
+
+/**
+ * The checks beyond the shape, for a catalog whose parts each passed their schema already (the
+ * built-in one, with an organisation's file parsed by the schemas derived from it: overlay.ts).
+ */
+export function checkCatalog(cat: Catalog, claims?: ReadonlySet<string>): Catalog {
   const problems: string[] = [];
   const criteria = new Set(cat.criteria.map((c) => c.id));
   const questions = new Map(cat.questions.map((q) => [q.id, new Set(q.choices.map((c) => c.value))]));

@@ -11,6 +11,9 @@ import { compareStacks, contributions, decide, decideTools, type Decision } from
 import { sensitivity } from './sensitivity.js';
 import type { Answers, Context, Gap, Option, StackScore } from './types.js';
 
+/** How many stacks `combinations` lists, best first (every stack of the built-in four tools). */
+export const MAX_COMBINATIONS = 10;
+
 export interface RecommendOptions {
   /** Ids of the answers that took their default (reported as `defaulted`). */
   defaulted?: string[];
@@ -35,7 +38,8 @@ export function recommend(answers: Answers, catalog: Catalog, options: Recommend
   const sens = samples > 0 ? sensitivity(ctx, recTools, { ...cfg, samples, seed: options.seed ?? cfg.seed }) : undefined;
 
   const ranking = rankTools(ctx, decision, catalog, sens?.firstChance);
-  const combinations = decision.stacks.map((s) => describeStack(s, ctx, catalog));
+  // The best stacks only: four tools make at most ten, a catalog of twenty makes 1,330.
+  const combinations = decision.stacks.slice(0, MAX_COMBINATIONS).map((s) => describeStack(s, ctx, catalog));
   const redecide = (a: Answers) => recommendedTools(a, catalog);
   const changes = options.skipChanges ? [] : smallestFlips(answers, catalog, recTools, redecide);
   const flips: Flip[] = changes.map((o) => ({

@@ -76,8 +76,12 @@ export function compareStacks(a: StackScore, b: StackScore, order: readonly Tool
   if (a.gaps.length !== b.gaps.length) return a.gaps.length - b.gaps.length;
   if (b.score !== a.score) return b.score - a.score;
   if (a.tools.length !== b.tools.length) return a.tools.length - b.tools.length;
-  const key = (s: StackScore) => s.tools.map((t) => order.indexOf(t)).join(',');
-  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+  // Member by member in catalog order (no strings: a large catalog sorts a thousand stacks).
+  for (let i = 0; i < a.tools.length; i++) {
+    const d = order.indexOf(a.tools[i]!) - order.indexOf(b.tools[i]!);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
 }
 
 /** Which option is better for a tool: fewer unmet must-haves, then the higher score (ties: the earlier). */

@@ -140,7 +140,7 @@ export const resultSchema = z.object({
   defaulted: z.array(z.string()),
   weights: z.array(z.object({ criterion: z.string(), name: z.string(), weight: z.number().min(0).max(1) })),
   ranking: z.array(rankedTool).min(1).describe('every tool of the catalog, best first (excluded tools last)'),
-  combinations: z.array(combination),
+  combinations: z.array(combination).describe('the best stacks of two or more tools, best first (at most 10)'),
   recommendation: z.object({
     tools: z.array(toolId).min(1),
     summary: z.string(),

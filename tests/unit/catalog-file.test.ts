@@ -70,6 +70,11 @@ describe('a catalog that adds a fifth tool', () => {
     expect(score(running)).toBeGreaterThan(score(without));
   });
 
+  it('passes the full validation of the built-in catalog', () => {
+    expect(() => validateCatalog(cat)).not.toThrow();
+    expect(() => validateCatalog(withFile({ ...fifthTool(), exclude: [{ tool: 'kubeflow', reason: 'Banned' }] }))).not.toThrow();
+  });
+
   it('leaves the built-in catalog as it was', () => {
     expect(catalog.tools).toHaveLength(4);
     expect(catalog.questions.find((q) => q.id === 'existingTools')!.choices).toHaveLength(4);
