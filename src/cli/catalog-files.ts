@@ -7,7 +7,6 @@ import { dirname, join, resolve } from 'node:path';
 import { catalog as builtIn } from '../catalog/catalog.js';
 import type { Catalog } from '../catalog/schema.js';
 import { InputError } from '../errors.js';
-import { parseYamlAnswers } from '../questionnaire/answers-yaml.js';
 import { quote } from '../util/quote.js';
 
 export const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
@@ -44,7 +43,7 @@ export function takeCatalogRefs(doc: unknown, where: string, path: string): { do
 }
 
 /** Reads one catalog file's document (JSON, or YAML for .yaml/.yml and anything that does not start like JSON). */
-export function readCatalogDocument(path: string): unknown {
+export async function readCatalogDocument(path: string): Promise<unknown> {
   if (path === '') throw new InputError('--catalog: needs a file name (JSON or YAML), or landscape for the example shipped with the package.');
   let fd: number;
   try {
@@ -80,6 +79,8 @@ export function readCatalogDocument(path: string): unknown {
       throw new InputError(`${path}: not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
     }
   }
+  // The YAML parser is loaded only for YAML catalogs.
+  const { parseYamlAnswers } = await import('../questionnaire/answers-yaml.js');
   return parseYamlAnswers(text, path);
 }
 
@@ -95,7 +96,8 @@ function readError(path: string, e: unknown): InputError {
 export async function loadCatalog(paths: readonly string[], base: Catalog = builtIn): Promise<Catalog> {
   const unique = [...new Map(paths.map((p) => [resolve(p), p])).values()];
   if (unique.length === 0) return base;
-  const files = unique.map((p) => ({ doc: readCatalogDocument(p), where: p }));
+  const files = [];
+  for (const p of unique) files.push({ doc: await readCatalogDocument(p), where: p });
   const { withCatalogFiles, CatalogFileError } = await import('../catalog/overlay.js');
   try {
     return withCatalogFiles(base, files);
