@@ -2,7 +2,7 @@
 // completion; `catalog` in an answers file (relative to it); the shipped landscape by name;
 // `schema catalog`; and each bad catalog as exit 2 with one line on stderr and nothing on stdout.
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -110,5 +110,19 @@ describe('bad catalogs', () => {
   it('a missing file or a directory: exit 2', () => {
     expect(run(['compare', '--catalog', join(dir, 'nope.yaml')])).toMatchObject({ code: 2 });
     expect(run(['compare', '--catalog', dir]).stderr).toMatch(/is a directory/);
+  });
+});
+
+describe('--save with catalogs', () => {
+  it('saves the catalogs with the answers, relative to the saved file, so the replay sees the same tools', () => {
+    mkdirSync(join(dir, 'out'), { recursive: true });
+    const saved = join(dir, 'out', 'answers.json');
+    const r = run(['recommend', '--json', '--catalog', acme, '--catalog', 'landscape', '--existing-tools', 'acme-flow,zenml', '--save', saved]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(readFileSync(saved, 'utf8'));
+    expect(doc.catalog).toEqual(['../acme.yaml', 'landscape']);
+    const replay = run(['recommend', '--json', '--answers', saved], { cwd: tmpdir() });
+    expect(replay.code, replay.stderr).toBe(0);
+    expect(JSON.parse(replay.stdout).recommendation).toEqual(JSON.parse(r.stdout).recommendation);
   });
 });
