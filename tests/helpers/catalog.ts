@@ -42,3 +42,19 @@ export function fifthTool(
   for (const [c, r] of Object.entries(opts.ratings ?? {})) ratings[c] = { ...ratings[c]!, rating: r, text: `Rated ${r} by the platform team`, sources: ['https://example.com/acme/docs'] };
   return { tools: [{ ...tool, id, name: opts.name ?? 'Acme Flow', managedOfferings: [], ratings }] };
 }
+
+/** `count` synthetic tools (copies of built-in entries) with ratings from a seeded generator: a catalog file. */
+export function syntheticTools(count: number, seed = 1): CatalogFile & { tools: CatalogFile['tools'] & object } {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s / 4294967296;
+  };
+  const tools = [];
+  for (let i = 1; i <= count; i++) {
+    const like = catalog.tools[i % catalog.tools.length]!.id;
+    const ratings = Object.fromEntries(catalog.criteria.map((c) => [c.id, Math.floor(next() * 6)]));
+    tools.push(fifthTool(`synthetic-${i}`, { like, name: `Synthetic ${i}`, ratings }).tools[0]!);
+  }
+  return { tools };
+}

@@ -11,11 +11,12 @@ import { claimIds, validateCatalog } from '../../src/catalog/validate.js';
 import { comparison } from '../../src/cli/commands/compare.js';
 import { toolProfile, findTool } from '../../src/cli/commands/explain.js';
 import { parseExpect } from '../../src/cli/commands/recommend.js';
-import { recommend } from '../../src/engine/recommend.js';
+import { recommend, recommendedTools } from '../../src/engine/recommend.js';
 import { recommend as libraryRecommend, InputError } from '../../src/index.js';
 import { questionList } from '../../src/schema/question-list.js';
 import { outputJsonSchema } from '../../src/schema/json-schema.js';
-import { fifthTool, withDefaults } from '../helpers/catalog.js';
+import { ANSWER_SETS } from '../fixtures/answer-sets.js';
+import { fifthTool, syntheticTools, withDefaults } from '../helpers/catalog.js';
 
 const withFile = (doc: unknown, where = 'org.yaml') => withCatalogFiles(catalog, [{ doc, where }]);
 const fast = { samples: 50 };
@@ -228,5 +229,31 @@ describe('the library', () => {
     expect(() => libraryRecommend({}, { catalog: { override: [{ id: 'sagemaker' }] } as never })).toThrow(InputError);
     expect(() => libraryRecommend({}, { catalog: { override: [{ id: 'sagemaker' }] } as never })).toThrow(/^catalog: override\[0\] \(sagemaker\): id: no tool/);
     expect(() => libraryRecommend({ existingTools: ['acme-flow'] })).toThrow(InputError);
+  });
+});
+
+describe('a catalog of twenty tools', () => {
+  const big = withFile(syntheticTools(16, 7));
+
+  it('ranks every tool and keeps the best ten stacks, the recommended one first', () => {
+    for (const [name, answers] of Object.entries(ANSWER_SETS)) {
+      const r = recommend(withDefaults(answers), big, fast);
+      expect(r.ranking, name).toHaveLength(20);
+      expect(r.combinations.length, name).toBeLessThanOrEqual(10);
+      if (r.recommendation.tools.length > 1) expect(r.combinations[0]!.tools, name).toEqual(r.recommendation.tools);
+      const scores = r.combinations.map((s) => s.score);
+      expect(scores, name).toEqual([...scores].sort((a, b) => b - a));
+    }
+  });
+
+  it('decides as the full engine does, and each flip it claims is true', () => {
+    for (const [name, answers] of Object.entries(ANSWER_SETS)) {
+      const full = withDefaults(answers);
+      const r = recommend(full, big, { samples: 0 });
+      expect(recommendedTools(full, big), name).toEqual(r.recommendation.tools);
+      for (const f of r.recommendation.flips) {
+        expect(recommend({ ...full, [f.question]: f.value }, big, { samples: 0, skipChanges: true }).recommendation.tools, `${name}: ${f.question}`).toEqual(f.tools);
+      }
+    }
   });
 });
