@@ -126,3 +126,16 @@ describe('--save with catalogs', () => {
     expect(JSON.parse(replay.stdout).recommendation).toEqual(JSON.parse(r.stdout).recommendation);
   });
 });
+
+describe('team mode with a catalog', () => {
+  it("checks each member's answers against the catalog's tools", () => {
+    const a = file('ann.yaml', 'teamSize: small\nexistingTools: [acme-flow]\n');
+    const b = file('ben.yaml', 'teamSize: large\ncatalog: acme.yaml\n');
+    const r = run(['recommend', '--json', '--answers', a, '--answers', b]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.team.members.map((m: { name: string }) => m.name)).toEqual(['ann', 'ben']);
+    expect(doc.answers.existingTools).toEqual(['acme-flow']);
+    expect(run(['recommend', '--json', '--answers', a])).toMatchObject({ code: 2 });
+  });
+});
