@@ -19,7 +19,10 @@ export function scaleCatalog(root, total = 20) {
   for (let i = 1; tools.length + 4 < total; i++) {
     const like = landscape.tools[i % landscape.tools.length];
     const ratings = Object.fromEntries(Object.entries(like.ratings).map(([c, r]) => [c, { ...r, rating: Math.floor(next() * 6) }]));
-    tools.push({ ...like, id: `synthetic-${i}`, name: `Synthetic tool ${i}`, managedOfferings: [], ratings });
+    const id = `synthetic-${i}`;
+    // Its ways of running (where the format has them) are the model tool's, under ids of its own.
+    const targets = like.targets?.map((t) => ({ ...t, id: `${id}-${t.id}` }));
+    tools.push({ ...like, id, name: `Synthetic tool ${i}`, ratings, ...(targets ? { targets } : {}) });
   }
   return { title: `${total} tools for the bench`, tools };
 }

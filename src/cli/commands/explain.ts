@@ -13,7 +13,7 @@ export function findTool(raw: string, catalog: Catalog): ToolId {
   const id = raw.trim().toLowerCase();
   const ids = toolIds(catalog);
   if (ids.includes(id)) return id;
-  throw new InputError(`unknown tool "${raw}"; use one of: ${ids.join(', ')}.${didYouMean(id, ids)} (--catalog FILE adds an organisation's tools.)`);
+  throw new InputError(`unknown tool "${raw}"; use one of: ${ids.join(', ')}.${didYouMean(id, ids)}`);
 }
 
 export async function runExplain(raw: string, opts: { json?: boolean; catalog?: string[] }, io: Io): Promise<void> {
