@@ -107,9 +107,25 @@ function describeIssue(issue: z.core.$ZodIssue, doc: unknown, where: string): st
   return `${where}: ${at}${field ? `: ${field}` : ''}: ${message}`;
 }
 
+/** The path of the first `__proto__` key in a parsed document (JSON.parse keeps it as an own key), if any. */
+function protoKey(v: unknown, path: string[] = []): string | undefined {
+  if (v === null || typeof v !== 'object') return undefined;
+  for (const k of Object.keys(v)) {
+    if (k === '__proto__') return [...path, k].join('.');
+    const inner = protoKey((v as Record<string, unknown>)[k], [...path, k]);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** At most this many tools in a catalog with its files applied: 30 make 4,495 stacks of up to three. */
+export const MAX_TOOLS = 30;
+
 /** Parses a catalog file's document; throws CatalogFileError on the first problem. */
 export function parseCatalogFile(doc: unknown, where: string): CatalogFile {
   if (!isObject(doc)) throw new CatalogFileError(`${where}: a catalog file is an object with tools, override and exclude lists.`);
+  const proto = protoKey(doc);
+  if (proto) throw new CatalogFileError(`${where}: ${proto}: a "__proto__" key is not allowed.`);
   const parsed = catalogFileSchema.safeParse(doc);
   if (!parsed.success) {
     const issues = parsed.error.issues;
@@ -149,6 +165,8 @@ export function applyCatalogFile(base: Catalog, file: CatalogFile, where: string
     cat.tools.push(tool);
     cat.ratings[entry.id] = ratings;
   });
+
+  if (cat.tools.length > MAX_TOOLS) fail(`tools[${MAX_TOOLS - base.tools.length}] (${cat.tools[MAX_TOOLS]!.id})`, `too many tools: at most ${MAX_TOOLS} in all, the built-in ones included`);
 
   (file.override ?? []).forEach((entry, i) => {
     const at = `override[${i}] (${entry.id})`;

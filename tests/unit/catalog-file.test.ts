@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
-import { applyCatalogFile, catalogJsonSchema, CatalogFileError, parseCatalogFile, withCatalogFiles } from '../../src/catalog/overlay.js';
+import { applyCatalogFile, catalogJsonSchema, CatalogFileError, MAX_TOOLS, parseCatalogFile, withCatalogFiles } from '../../src/catalog/overlay.js';
 import { claimIds, validateCatalog } from '../../src/catalog/validate.js';
 import { comparison } from '../../src/cli/commands/compare.js';
 import { toolProfile, findTool } from '../../src/cli/commands/explain.js';
@@ -255,5 +255,15 @@ describe('a catalog of twenty tools', () => {
         expect(recommend({ ...full, [f.question]: f.value }, big, { samples: 0, skipChanges: true }).recommendation.tools, `${name}: ${f.question}`).toEqual(f.tools);
       }
     }
+  });
+});
+
+describe('limits', () => {
+  it('refuses a __proto__ key anywhere, and more than MAX_TOOLS tools', () => {
+    const doc = JSON.parse('{"override": [{"id": "mlflow", "__proto__": {"polluted": true}}]}');
+    expect(problem(doc)).toBe('org.yaml: override.0.__proto__: a "__proto__" key is not allowed.');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(problem(syntheticTools(MAX_TOOLS - catalog.tools.length + 1))).toMatch(/too many tools: at most 30 in all/);
+    expect(withFile(syntheticTools(MAX_TOOLS - catalog.tools.length)).tools).toHaveLength(MAX_TOOLS);
   });
 });
