@@ -1,10 +1,11 @@
 // The library API: the same engine, catalog and renderers the CLI uses.
 //   import { recommend, questions, catalog } from 'mlflow-advisor';
-// It loads no command-line code. (zod comes with it: the `catalog` option checks an
-// organisation's catalog as the CLI's --catalog does.)
+// It loads no command-line code and no zod (the `catalog` option loads the catalog checks, with
+// zod, on first use).
 import { catalog as builtIn } from './catalog/catalog.js';
 import { toolIds } from './catalog/ids.js';
-import { CatalogFileError, withCatalogFiles, type CatalogFile } from './catalog/overlay.js';
+// Built as a file of its own that the library requires only when a catalog is given (zod).
+import { withCatalogFiles, type CatalogFile } from './catalog/overlay.js';
 import { InputError } from './errors.js';
 import type { Catalog } from './catalog/schema.js';
 import { recommend as recommendWith, type RecommendOptions } from './engine/recommend.js';
@@ -56,7 +57,7 @@ function catalogOf(option: LibraryOptions['catalog']): Catalog {
     if (key && typeof key === 'object') catalogs.set(key, cat);
     return cat;
   } catch (e) {
-    if (e instanceof CatalogFileError) throw new InputError(e.message);
+    if (e instanceof Error && e.name === 'CatalogFileError') throw new InputError(e.message);
     throw e;
   }
 }

@@ -113,6 +113,16 @@ export const out: string[] = [...r.recommendation.tools, first?.tool ?? '', c.to
     expect(r.stdout.trim()).toBe(pkg.version);
   });
 
+  it('the installed library loads the catalog checks only when a catalog is given', () => {
+    const probe = `const m = await import('mlflow-advisor');
+const r = m.recommend({}, { samples: 10, catalog: { exclude: [{ tool: 'kubeflow', reason: 'Not approved' }] } });
+console.log(JSON.stringify({ excluded: r.ranking.find((t) => t.tool === 'kubeflow').exclusion.text }));`;
+    const r = sh(process.execPath, ['--input-type=module', '-e', probe], app);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).excluded).toContain('Not approved');
+    expect(readFileSync(join(app, 'node_modules/mlflow-advisor/dist/index.js'), 'utf8')).not.toMatch(/ZodError|zod\//);
+  });
+
   it('npx mlflow-advisor compare --catalog landscape reads the example shipped in the package', () => {
     const r = npx(['mlflow-advisor', 'compare', '--json', '--catalog', 'landscape']);
     expect(r.status, r.stderr).toBe(0);
