@@ -54,7 +54,7 @@ export function catalogScale({ node, cli, root, env, runs, tmp }) {
       const t = process.hrtime.bigint();
       spawnSync(node, c.argv, { stdio: ['ignore', 'pipe', 'ignore'], env });
       c.wall.push(Number(process.hrtime.bigint() - t) / 1e6);
-      const d = spawnSync(node, [...c.argv, '--debug'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env });
+      const d = spawnSync(node, [...c.argv, "--debug"], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env });
       const m = /recommend\(\) took ([\d.]+) ms/.exec(d.stderr);
       if (m) c.call.push(Number(m[1]));
     }

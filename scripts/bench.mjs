@@ -4,6 +4,8 @@
 //   node scripts/bench.mjs --runs 30    measure the current dist/ (default 20 runs per case)
 //   node scripts/bench.mjs --node PATH  on that Node (repeatable); default: the Node 24 and 26 of
 //                                       MLFLOW_ADVISOR_TEST_NODES (.ci/run sets it), else this one
+//   node scripts/bench.mjs --scale      only the scale case: recommend --json with a 20-tool
+//                                       --catalog against the built-in four (scripts/bench-catalog.mjs)
 // NODE_EXTRA_CA_CERTS, NODE_OPTIONS and the compile cache variables are unset for every run. Warm
 // runs share a cache folder that two runs filled first; "empty cache" runs get a new folder each
 // for HOME, TMPDIR and XDG_CACHE_HOME, as a fresh CI container would. Wall time and peak memory
@@ -13,6 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { catalogScale } from './bench-catalog.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(root, 'dist', 'cli.cjs');
@@ -34,7 +37,8 @@ if (nodes.length === 0) {
   if (nodes.length === 0) nodes = [process.execPath];
 }
 
-const TARGETS = { wall: 1.35, memory: 1.25, empty: 1.6, help: 1.5 };
+const TARGETS = { wall: 1.35, memory: 1.25, empty: 1.6, help: 1.5, scale: 2 };
+const scaleOnly = args.includes('--scale');
 const tmp = mkdtempSync(join(tmpdir(), 'mlflow-advisor-bench-'));
 const baseEnv = { ...process.env };
 for (const k of ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS', 'NODE_COMPILE_CACHE', 'NODE_DISABLE_COMPILE_CACHE']) delete baseEnv[k];
@@ -95,6 +99,17 @@ for (const node of nodes) {
   const env = { ...baseEnv, HOME: warm, TMPDIR: warm, XDG_CACHE_HOME: join(warm, '.cache') };
   const fresh = join(tmp, `fresh-${version}`);
   mkdirSync(fresh);
+  // Scale: a catalog of 20 tools against the built-in four, the same answers, interleaved.
+  const scale = catalogScale({ node, cli: CLI, root, env, runs: RUNS, tmp });
+  const scaleRow = [`recommend --json, ${scale.tools}-tool --catalog: wall`, scale.wallRatio, TARGETS.scale];
+  if (scaleOnly) {
+    say(`\nNode ${version}`);
+    say(`  built-in catalog (4 tools)     ${scale.baseWallMs.toFixed(1).padStart(6)} ms  (recommend() ${scale.baseCallMs?.toFixed(1) ?? '-'} ms)`);
+    say(`  --catalog of ${scale.tools} tools          ${scale.wallMs.toFixed(1).padStart(6)} ms  (recommend() ${scale.callMs?.toFixed(1) ?? '-'} ms)`);
+    say(`  ${scaleRow[0].padEnd(38)} ${scale.wallRatio.toFixed(2)}x  target <= ${TARGETS.scale}x  ${scale.wallRatio <= TARGETS.scale ? 'met' : 'MISSED'}`);
+    results.push({ node: version, what: scaleRow[0], value: scaleRow[1], target: scaleRow[2] });
+    continue;
+  }
   const cases = [
     { name: 'node -e 0', argv: [node, '-e', '0'], env },
     { name: 'recommend --json', argv: [node, CLI, 'recommend', '--json', '--no-interactive'], env },
@@ -112,6 +127,7 @@ for (const node of nodes) {
     ['recommend --json: peak memory', mem[1] / mem[0], TARGETS.memory],
     ['recommend --json, empty cache: wall', ratio(2), TARGETS.empty],
     ['--help: wall', ratio(3), TARGETS.help],
+    scaleRow,
   ];
   const [major, minor] = version.slice(1).split('.').map(Number);
   say(`\nNode ${version}${major > 22 || (major === 22 && minor >= 1) ? '' : ' (no compile cache before 22.1)'}`);

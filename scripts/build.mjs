@@ -37,8 +37,14 @@ const LAZY = {
   'src/schema/json-schema.ts': 'json-schema', // the finished JSON Schema: only the schema command
   'src/sources/claims.ts': 'sources', // the digest and the Hindi sentences: only the sources command
   'src/render/html.ts': 'html', // the HTML report's markup and style sheet
-  'src/catalog/overlay.ts': 'catalog', // an organisation's catalog checked with zod: only with --catalog, and `schema catalog`
 };
+// Modules the CLI and the library both load on demand, each one plain CommonJS file in dist/
+// that either requires (the library through createRequire, only when it needs it).
+const SHARED = {
+  'src/catalog/overlay.ts': 'catalog', // an organisation's catalog checked with zod: --catalog, `schema catalog`, the catalog option
+};
+/** The functions of each SHARED module the library calls. */
+const SHARED_EXPORTS = { 'src/catalog/overlay.ts': ['withCatalogFiles'] };
 // Packages that modules inside dist/cli-main.cjs import but only on a rarely taken path; each becomes
 // a file of its own in dist/lazy, required when that code first runs. (answers-yaml.ts itself
 // stays in the CLI file: it throws InputError, which must not exist twice.)
@@ -118,6 +124,7 @@ const lazyImports = {
       if (args.kind !== 'dynamic-import') return undefined;
       const source = relative(root, resolve(args.resolveDir, args.path)).split(sep).join('/').replace(/\.js$/, '.ts');
       const name = LAZY[source];
+      if (SHARED[source]) return { path: `./${SHARED[source]}.cjs`, external: true };
       return name ? { path: `./lazy/${name}.cjs`, external: true } : undefined;
     });
   },
@@ -151,6 +158,37 @@ const commanderChildProcess = {
   },
 };
 
+// In the library, the modules of SHARED are required from their file in dist/ on first use, so
+// importing the library loads none of them.
+const sharedForLibrary = {
+  name: 'shared-for-library',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, (args) => {
+      const source = relative(root, resolve(args.resolveDir, args.path)).split(sep).join('/').replace(/\.js$/, '.ts');
+      return SHARED[source] ? { path: source, namespace: 'shared-for-library' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'shared-for-library' }, (args) => ({
+      contents:
+        `import { createRequire } from 'node:module';\n` +
+        `let m;\nconst load = () => (m ??= createRequire(import.meta.url)(${JSON.stringify(`./${SHARED[args.path]}.cjs`)}));\n` +
+        SHARED_EXPORTS[args.path].map((n) => `export function ${n}(...a) { return load().${n}(...a); }`).join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
+// zod names all its ~50 message languages in one namespace object, so a bundle that holds zod
+// (the catalog checks) holds every one: 250 kB of a 460 kB file. The checks speak English.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only', pluginData: args.resolveDir } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({ contents: "export { default as en } from '../locales/en.js';", resolveDir: args.pluginData, loader: 'js' }));
+  },
+};
+
 rmSync(dist, { recursive: true, force: true });
 // Each lazy file is a bundle of its own (no shared chunks), so each path reads one more file
 // at most.
@@ -169,10 +207,18 @@ const [cli, , ...lazy] = await Promise.all([
     entryPoints: [join(root, 'src/index.ts')],
     outfile: join(dist, 'index.js'),
     format: 'esm',
-    // zod is installed with the package: the library's catalog option imports it, not a copy.
-    external: Object.keys(pkg.dependencies ?? {}),
-    plugins: [jsonAsParse, esbuildWat],
+    plugins: [sharedForLibrary, jsonAsParse, esbuildWat],
   }),
+  ...Object.entries(SHARED).map(([source, name]) =>
+    build({
+      ...common,
+      entryPoints: [join(root, source)],
+      outfile: join(dist, `${name}.cjs`),
+      format: 'cjs',
+      // Its own copy of the part of zod it uses (zod is not installed with the package).
+      plugins: [zodEnglishOnly],
+    }),
+  ),
   ...Object.entries(LAZY_PACKAGES).map(([pkgName, name]) =>
     build({
       ...common,

@@ -5,7 +5,8 @@
 import { catalog as builtIn } from './catalog/catalog.js';
 import { toolIds } from './catalog/ids.js';
 // Built as a file of its own that the library requires only when a catalog is given (zod).
-import { withCatalogFiles, type CatalogFile } from './catalog/overlay.js';
+import { withCatalogFiles } from './catalog/overlay.js';
+import type { CatalogFile } from './catalog/schema.js';
 import { InputError } from './errors.js';
 import type { Catalog } from './catalog/schema.js';
 import { recommend as recommendWith, type RecommendOptions } from './engine/recommend.js';
@@ -115,7 +116,7 @@ export { AdvisorError, InputError, ExpectationError, InterruptedError } from './
 /** The built-in catalog's tool ids (an organisation's catalog adds its own). */
 export const TOOL_IDS: readonly string[] = Object.freeze(toolIds(builtIn));
 export type { ToolId } from './catalog/ids.js';
-export type { CatalogFile } from './catalog/overlay.js';
+export type { CatalogFile } from './catalog/schema.js';
 export { CORE_CHOICES, type AnswersInput, type QuestionId } from './schema/answers-input.js';
 export type { Catalog, Question, Tool, Criterion } from './catalog/schema.js';
 export type { Answers } from './engine/types.js';

@@ -1,62 +1,14 @@
 // An organisation's catalog file on top of the built-in catalog: tools it adds, partial
-// overrides of existing tools, and tools it rules out. The file's schema is derived from the
-// built-in tool and rating schemas (schema.ts), so a field the built-in tools gain is asked of a
+// overrides of existing tools, and tools it rules out. The file's schema (schema.ts) is derived
+// from the built-in tool and rating schemas, so a field the built-in tools gain is asked of a
 // catalog's tools too; the merged catalog then goes through the same checks as the built-in one
-// (validate.ts; the tests also run the full validation on merged catalogs). Errors are one line each and name the file, the tool and the field.
+// (validate.ts; the tests also run the full validation on merged catalogs). Errors are one line
+// each and name the file, the tool and the field.
 import { z } from 'zod';
-import { ratingSchema, sourceSchema, toolIdSchema, toolSchema, type Catalog } from './schema.js';
+import { catalogFileSchema, type Catalog, type CatalogFile } from './schema.js';
 import { CatalogError, checkCatalog } from './validate.js';
 
-/** A tool's ratings by criterion id, as a catalog file nests them in the tool. */
-const toolRatingsSchema = z.record(z.string(), ratingSchema);
-
-/**
- * The parts of the built-in catalog that belong to one tool but live outside its entry: a catalog
- * file nests them in the tool's entry under the same name. `ratings[tool]` is one; a list keyed by
- * a `tool` field (deployment targets, say) is added here as `{ list: 'key' }`.
- */
-const TOOL_PARTS = {
-  ratings: { schema: toolRatingsSchema, partial: toolRatingsSchema },
-} as const;
-
-const partsFull = Object.fromEntries(Object.entries(TOOL_PARTS).map(([k, v]) => [k, v.schema])) as { [K in keyof typeof TOOL_PARTS]: (typeof TOOL_PARTS)[K]['schema'] };
-const partsPartial = Object.fromEntries(Object.entries(TOOL_PARTS).map(([k, v]) => [k, v.partial.optional()])) as {
-  [K in keyof typeof TOOL_PARTS]: z.ZodOptional<(typeof TOOL_PARTS)[K]['partial']>;
-};
-
-/** A tool a catalog adds: everything a built-in tool has, with its ratings (and other parts) inside. */
-export const catalogToolSchema = toolSchema.extend(partsFull).strict();
-
-/** A change to a tool that exists: only what it names changes (facts by label, ratings by criterion). */
-export const catalogOverrideSchema = toolSchema
-  .partial()
-  .extend({ id: toolIdSchema, facts: toolSchema.shape.facts.element.array().min(1).optional(), ...partsPartial })
-  .strict();
-
-/** A tool the organisation rules out, with its reason (shown as the tool's exclusion). */
-export const catalogExcludeSchema = z
-  .object({
-    tool: toolIdSchema,
-    reason: z.string().min(1),
-    /** Where the decision is written down; without it the catalog file itself is cited (catalog:FILE). */
-    sources: z.array(sourceSchema).min(1).optional(),
-  })
-  .strict();
-
-export const catalogFileSchema = z
-  .object({
-    $schema: z.string().optional(),
-    /** A name for the catalog (shown nowhere yet; for the people who keep it). */
-    title: z.string().optional(),
-    /** When the catalog's entries were last checked against their sources (YYYY-MM-DD). */
-    checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional(),
-    tools: z.array(catalogToolSchema).optional(),
-    override: z.array(catalogOverrideSchema).optional(),
-    exclude: z.array(catalogExcludeSchema).optional(),
-  })
-  .strict();
-
-export type CatalogFile = z.infer<typeof catalogFileSchema>;
+export { catalogFileSchema, type CatalogFile } from './schema.js';
 
 /** The JSON Schema of a catalog file (`mlflow-advisor schema catalog`). */
 export function catalogJsonSchema(): Record<string, unknown> {
@@ -108,12 +60,12 @@ function describeIssue(issue: z.core.$ZodIssue, doc: unknown, where: string): st
 }
 
 /** The path of the first `__proto__` key in a parsed document (JSON.parse keeps it as an own key), if any. */
-function protoKey(v: unknown, path: string[] = []): string | undefined {
+function protoKey(v: unknown): string[] | undefined {
   if (v === null || typeof v !== 'object') return undefined;
   for (const k of Object.keys(v)) {
-    if (k === '__proto__') return [...path, k].join('.');
-    const inner = protoKey((v as Record<string, unknown>)[k], [...path, k]);
-    if (inner) return inner;
+    if (k === '__proto__') return [k];
+    const inner = protoKey((v as Record<string, unknown>)[k]);
+    if (inner) return [k, ...inner];
   }
   return undefined;
 }
@@ -125,7 +77,7 @@ export const MAX_TOOLS = 30;
 export function parseCatalogFile(doc: unknown, where: string): CatalogFile {
   if (!isObject(doc)) throw new CatalogFileError(`${where}: a catalog file is an object with tools, override and exclude lists.`);
   const proto = protoKey(doc);
-  if (proto) throw new CatalogFileError(`${where}: ${proto}: a "__proto__" key is not allowed.`);
+  if (proto) throw new CatalogFileError(`${where}: ${proto.join('.')}: a "__proto__" key is not allowed.`);
   const parsed = catalogFileSchema.safeParse(doc);
   if (!parsed.success) {
     const issues = parsed.error.issues;

@@ -261,3 +261,58 @@ export const catalogSchema = z.object({
 
 export type Question = z.infer<typeof questionSchema>;
 export type Catalog = z.infer<typeof catalogSchema>;
+
+// A catalog file (--catalog): an organisation's tools, changes and exclusions. Derived from the
+// built-in tool and rating schemas above, so a field the built-in tools gain is asked of a
+// catalog's tools too (src/catalog/overlay.ts applies it).
+
+/** A tool's ratings by criterion id, as a catalog file nests them in the tool. */
+const toolRatingsSchema = z.record(z.string(), ratingSchema);
+
+/**
+ * The parts of the built-in catalog that belong to one tool but live outside its entry: a catalog
+ * file nests them in the tool's entry under the same name. `ratings[tool]` is one; a list keyed by
+ * a `tool` field (deployment targets, say) is added here as `{ list: 'key' }`.
+ */
+const TOOL_PARTS = {
+  ratings: { schema: toolRatingsSchema, partial: toolRatingsSchema },
+} as const;
+
+const partsFull = Object.fromEntries(Object.entries(TOOL_PARTS).map(([k, v]) => [k, v.schema])) as { [K in keyof typeof TOOL_PARTS]: (typeof TOOL_PARTS)[K]['schema'] };
+const partsPartial = Object.fromEntries(Object.entries(TOOL_PARTS).map(([k, v]) => [k, v.partial.optional()])) as {
+  [K in keyof typeof TOOL_PARTS]: z.ZodOptional<(typeof TOOL_PARTS)[K]['partial']>;
+};
+
+/** A tool a catalog adds: everything a built-in tool has, with its ratings (and other parts) inside. */
+export const catalogToolSchema = toolSchema.extend(partsFull).strict();
+
+/** A change to a tool that exists: only what it names changes (facts by label, ratings by criterion). */
+export const catalogOverrideSchema = toolSchema
+  .partial()
+  .extend({ id: toolIdSchema, facts: toolSchema.shape.facts.element.array().min(1).optional(), ...partsPartial })
+  .strict();
+
+/** A tool the organisation rules out, with its reason (shown as the tool's exclusion). */
+export const catalogExcludeSchema = z
+  .object({
+    tool: toolIdSchema,
+    reason: z.string().min(1),
+    /** Where the decision is written down; without it the catalog file itself is cited (catalog:FILE). */
+    sources: z.array(sourceSchema).min(1).optional(),
+  })
+  .strict();
+
+export const catalogFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    /** A name for the catalog (shown nowhere yet; for the people who keep it). */
+    title: z.string().optional(),
+    /** When the catalog's entries were last checked against their sources (YYYY-MM-DD). */
+    checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional(),
+    tools: z.array(catalogToolSchema).optional(),
+    override: z.array(catalogOverrideSchema).optional(),
+    exclude: z.array(catalogExcludeSchema).optional(),
+  })
+  .strict();
+
+export type CatalogFile = z.infer<typeof catalogFileSchema>;
