@@ -10,6 +10,9 @@ import { CatalogError, checkCatalog } from './validate.js';
 
 export { catalogFileSchema, type CatalogFile } from './schema.js';
 
+// One parse per file in a short run: zod's compiled fast path costs more to build than it saves.
+z.config({ jitless: true });
+
 /** The JSON Schema of a catalog file (`mlflow-advisor schema catalog`). */
 export function catalogJsonSchema(): Record<string, unknown> {
   const { $schema, ...rest } = z.toJSONSchema(catalogFileSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
