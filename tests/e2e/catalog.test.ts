@@ -139,3 +139,15 @@ describe('team mode with a catalog', () => {
     expect(run(['recommend', '--json', '--answers', a])).toMatchObject({ code: 2 });
   });
 });
+
+describe('the decision record', () => {
+  it('names the --catalog files in its CI line, so the gate it records runs', () => {
+    const r = run(['recommend', '--format', 'markdown', '--no-interactive', '--catalog', 'landscape', '--tracking', 'essential']);
+    expect(r.code, r.stderr).toBe(0);
+    const line = /Kept honest in CI by: `(mlflow-advisor [^`]+)`/.exec(r.stdout)![1]!;
+    expect(line).toContain('--catalog landscape');
+    const answers = file('record.json', JSON.stringify({ tracking: 'essential' }));
+    const args = line.replace('mlflow-advisor ', '').replace('ANSWERS.json', answers).split(' ');
+    expect(run(args).code).toBe(0);
+  });
+});

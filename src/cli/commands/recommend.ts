@@ -65,7 +65,7 @@ export async function runRecommend(opts: RecommendFlags, io: Io, makePrompter = 
   const interactive = opts.interactive !== false && io.stdoutIsTTY && io.stderrIsTTY && io.stdinIsTTY;
 
   const files = opts.answers === undefined ? [] : [opts.answers].flat();
-  const view: View = { detail: opts.detail === true, answersFiles: files };
+  const view: View = { detail: opts.detail === true, answersFiles: files, catalogs: opts.catalog ?? [] };
 
   // Where files go is checked before anything is read, computed or written: a mistake there exits
   // 2 with nothing written anywhere. `-o -` is standard output, as everywhere.
@@ -204,12 +204,14 @@ function gate(expected: string[] | undefined, tools: readonly string[]): void {
 interface View {
   detail: boolean;
   answersFiles: readonly string[];
+  /** The --catalog files, for the decision record's CI line. */
+  catalogs: readonly string[];
 }
 
 async function emit(result: Result, catalog: Catalog, format: string, outPlan: WritePlan | undefined, io: Io, view: View): Promise<void> {
   let text: string;
   if (format === 'json') text = renderJson(result);
-  else if (format === 'markdown') text = (await import('../../render/markdown.js')).renderMarkdown(result, catalog, recordDate(io.env), view.answersFiles.filter((f) => f !== '-'));
+  else if (format === 'markdown') text = (await import('../../render/markdown.js')).renderMarkdown(result, catalog, recordDate(io.env), view.answersFiles.filter((f) => f !== '-'), view.catalogs);
   else if (format === 'html') text = (await import('../../render/html.js')).renderHtml(result, catalog, recordDate(io.env));
   else {
     const toFile = outPlan !== undefined;
