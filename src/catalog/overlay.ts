@@ -102,6 +102,13 @@ export function applyCatalogFile(base: Catalog, file: CatalogFile, where: string
     throw new CatalogFileError(`${where}: ${at}: ${message}`);
   };
   const toolList = () => cat.tools.map((t) => t.id).join(', ');
+  const checkTargets = (at: string, targets: { id: string; ratings: Record<string, unknown>; onPlatform?: Record<string, unknown> }[], own?: string) => {
+    targets.forEach((t, k) => {
+      const other = cat.targets.find((x) => x.id === t.id);
+      if ((other && other.tool !== own) || targets.findIndex((x) => x.id === t.id) !== k) fail(at, `targets[${k}].id: duplicate target id ${t.id}; target ids are unique across the catalog`);
+      for (const c of [...Object.keys(t.ratings), ...Object.keys(t.onPlatform ?? {})]) if (!known.has(c)) fail(at, `targets[${k}] (${t.id}): ratings.${c}: unknown criterion`);
+    });
+  };
   const checkRatings = (at: string, ratings: Record<string, unknown>, complete: boolean) => {
     for (const c of Object.keys(ratings)) if (!known.has(c)) fail(at, `ratings.${c}: unknown criterion; the criteria are ${criteria.join(', ')}`);
     if (complete) {
@@ -116,9 +123,11 @@ export function applyCatalogFile(base: Catalog, file: CatalogFile, where: string
       fail(at, `id: duplicate id; ${entry.id} is already a tool (${toolList()}); change it with override, or give the new tool another id`);
     }
     checkRatings(at, entry.ratings, true);
-    const { ratings, ...tool } = entry;
+    const { ratings, targets, ...tool } = entry;
+    checkTargets(at, targets);
     cat.tools.push(tool);
     cat.ratings[entry.id] = ratings;
+    cat.targets.push(...targets.map((t) => ({ ...t, tool: entry.id })));
   });
 
   if (cat.tools.length > MAX_TOOLS) fail(`tools[${MAX_TOOLS - base.tools.length}] (${cat.tools[MAX_TOOLS]!.id})`, `too many tools: at most ${MAX_TOOLS} in all, the built-in ones included`);
@@ -127,10 +136,28 @@ export function applyCatalogFile(base: Catalog, file: CatalogFile, where: string
     const at = `override[${i}] (${entry.id})`;
     const tool = cat.tools.find((t) => t.id === entry.id);
     if (!tool) fail(at, `id: no tool ${entry.id} to override; the tools are ${toolList()} (add a new tool under tools)`);
-    const { id: _id, ratings, facts, ...fields } = entry;
+    const { id: _id, ratings, facts, targets, ...fields } = entry;
     if (ratings) {
       checkRatings(at, ratings, false);
       cat.ratings[entry.id] = { ...cat.ratings[entry.id], ...ratings };
+      // The organisation's rating holds however the tool is run: its targets' own ratings of
+      // that criterion give way (targets the override gives below keep theirs).
+      for (const t of cat.targets) {
+        if (t.tool !== entry.id) continue;
+        for (const c of Object.keys(ratings)) {
+          delete t.ratings[c];
+          if (t.onPlatform) delete t.onPlatform[c];
+        }
+      }
+    }
+    // A target with an id the tool has replaces that target; a new id adds one.
+    if (targets) {
+      checkTargets(at, targets, entry.id);
+      for (const t of targets) {
+        const k = cat.targets.findIndex((x) => x.id === t.id && x.tool === entry.id);
+        if (k >= 0) cat.targets[k] = { ...t, tool: entry.id };
+        else cat.targets.push({ ...t, tool: entry.id });
+      }
     }
     // A fact with a label the tool has replaces that fact; a new label adds one.
     if (facts) {
@@ -152,10 +179,9 @@ export function applyCatalogFile(base: Catalog, file: CatalogFile, where: string
     if (!cat.tools.some((t) => t.id === entry.tool)) fail(at, `tool: no tool ${entry.tool} to exclude; the tools are ${toolList()}`);
     if (ruledOut.has(entry.tool)) fail(at, `tool: ${entry.tool} is excluded twice in this file; keep one reason`);
     ruledOut.add(entry.tool);
-    // First among the exclusions, so the organisation's reason is the one shown; no answer lifts it.
-    cat.model.exclusions.unshift({
+    // Whatever the answers: no answer lifts it.
+    (cat.ruledOut ??= []).push({
       tool: entry.tool,
-      when: {},
       text: `the organisation's catalog (${name}) rules it out: ${entry.reason}`,
       sources: entry.sources ?? [`catalog:${name}`],
     });

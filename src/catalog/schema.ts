@@ -253,10 +253,12 @@ export const catalogSchema = z.object({
   tools: z.array(toolSchema).min(1),
   criteria: z.array(criterionSchema).min(12),
   ratings: ratingsSchema,
-  targets: z.array(targetSchema).min(TOOL_IDS.length),
+  targets: z.array(targetSchema).min(1),
   questions: z.array(questionSchema),
   model: modelSchema,
   team: teamSchema,
+  /** Tools an organisation's catalog rules out (--catalog: exclude), whatever the answers. */
+  ruledOut: z.array(z.object({ tool: toolIdSchema, text: z.string().min(1), sources: z.array(sourceSchema).min(1) })).optional(),
 });
 
 export type Question = z.infer<typeof questionSchema>;
@@ -268,6 +270,8 @@ export type Catalog = z.infer<typeof catalogSchema>;
 
 /** A tool's ratings by criterion id, as a catalog file nests them in the tool. */
 const toolRatingsSchema = z.record(z.string(), ratingSchema);
+/** A tool's deployment targets, as a catalog file nests them in the tool (their `tool` is the tool's id). */
+const toolTargetSchema = targetSchema.omit({ tool: true });
 
 /**
  * The parts of the built-in catalog that belong to one tool but live outside its entry: a catalog
@@ -276,6 +280,7 @@ const toolRatingsSchema = z.record(z.string(), ratingSchema);
  */
 const TOOL_PARTS = {
   ratings: { schema: toolRatingsSchema, partial: toolRatingsSchema },
+  targets: { schema: z.array(toolTargetSchema).min(1), partial: z.array(toolTargetSchema).min(1) },
 } as const;
 
 const partsFull = Object.fromEntries(Object.entries(TOOL_PARTS).map(([k, v]) => [k, v.schema])) as { [K in keyof typeof TOOL_PARTS]: (typeof TOOL_PARTS)[K]['schema'] };

@@ -6,6 +6,7 @@ import type { Catalog, Rating, Target } from '../catalog/schema.js';
 import type { ToolId } from '../catalog/ids.js';
 import { asList, has } from './answer-values.js';
 import { answerText } from './describe.js';
+import { stacksToScore } from './prune.js';
 import type { Answers, Context, Core, ExclusionHit, Option, Requirement, ScoredCriterion } from './types.js';
 
 /** A target's ratings in criteria order: where each comes from, so words and sources follow it. */
@@ -33,6 +34,8 @@ export interface Compiled {
   pairs: Core['pairs'];
   /** Penalty points added per answer, by question. */
   penaltyAdd: [string, Record<string, number>][];
+  /** Tools an organisation's catalog rules out (--catalog: exclude), with its reason. */
+  ruledOut: Map<ToolId, { text: string; sources: string[] }>;
 }
 
 const compiledCache = new WeakMap<Catalog, Compiled>();
@@ -48,7 +51,7 @@ export function compile(catalog: Catalog): Compiled {
   for (const t of tools) targets[t] = [];
   catalog.targets.forEach((def, k) => {
     const own = catalog.ratings[def.tool]!;
-    targets[def.tool].push({
+    targets[def.tool]!.push({
       def,
       index: k,
       records: criteria.map((x) => def.ratings[x.id] ?? own[x.id]!),
@@ -87,6 +90,7 @@ export function compile(catalog: Catalog): Compiled {
       sources: r.sources,
     })),
     penaltyAdd: Object.entries(catalog.model.combinations.penaltyAdd),
+    ruledOut: new Map((catalog.ruledOut ?? []).map((r) => [r.tool, r])),
     pairs: catalog.model.glue
       .filter((g) => g.needs)
       .map((g) => ({
@@ -189,11 +193,13 @@ export function buildCore(answers: Answers, catalog: Catalog): Core {
   const options = {} as Record<ToolId, Option[]>;
   const slots = new Map<Rating, number>();
   for (const tool of c.tools) {
-    const all = c.targets[tool];
+    const all = c.targets[tool]!;
     let open = all.filter((t) => missing(answers, catalog, t).length === 0);
     // A tool the team runs already runs as it does today (the target that requires exactly that).
     const asRun = open.filter((t) => t.requires.some(([q]) => q === 'existingTools'));
     if (asRun.length > 0) open = asRun;
+    // An organisation's catalog may rule a tool out, whatever the answers.
+    if (c.ruledOut.has(tool)) open = [];
     if (open.length === 0) {
       excluded.add(tool);
       open = all;
@@ -202,7 +208,7 @@ export function buildCore(answers: Answers, catalog: Catalog): Core {
   }
   const settled = new Set(existing);
   for (const tool of c.tools) {
-    if (!excluded.has(tool) && options[tool].some((o) => catalog.targets[o.target]!.platform === answers.platform)) settled.add(tool);
+    if (!excluded.has(tool) && options[tool]!.some((o) => catalog.targets[o.target]!.platform === answers.platform)) settled.add(tool);
   }
   const cfg = catalog.model.combinations;
   return {
@@ -217,7 +223,16 @@ export function buildCore(answers: Answers, catalog: Catalog): Core {
     margin: cfg.margin,
     maxTools: cfg.maxTools,
     tools: c.tools,
-    stacks: c.stacks,
+    // A large catalog combines only the best few tools per capability (prune.ts).
+    stacks: stacksToScore({
+      tools: c.tools,
+      stacks: c.stacks,
+      kinds: criteria.map((x) => x.kind),
+      weights,
+      rating: (tool, i) => options[tool]!.reduce((m, o) => Math.max(m, o.ratings[i]!), 0),
+      existing,
+      excluded,
+    }),
     pairs: c.pairs,
     requirements: c.requirements.filter((r) => has(answers[r.question], r.value)),
     pointsPerMissingRating: catalog.model.requirements.pointsPerMissingRating,
@@ -227,12 +242,14 @@ export function buildCore(answers: Answers, catalog: Catalog): Core {
 /** Why no target fits a tool, and the single answers that would make one fit. */
 export function exclusionFor(tool: ToolId, answers: Answers, catalog: Catalog): ExclusionHit {
   const c = compile(catalog);
+  const ruled = c.ruledOut.get(tool);
+  if (ruled) return { text: ruled.text, sources: ruled.sources, because: [], liftedBy: [] };
   const questions = new Map(catalog.questions.map((q) => [q.id, q]));
   const because = new Map<string, string | string[]>();
   const liftedBy: ExclusionHit['liftedBy'] = [];
   const parts: string[] = [];
   // (Running the tool already is no way to make it possible.)
-  const ways = c.targets[tool].filter((t) => !t.requires.some(([q]) => q === 'existingTools'));
+  const ways = c.targets[tool]!.filter((t) => !t.requires.some(([q]) => q === 'existingTools'));
   for (const t of ways) {
     const gaps = missing(answers, catalog, t);
     for (const [q] of gaps) because.set(q, answers[q] ?? '');

@@ -145,7 +145,7 @@ function rankTools(ctx: Context, d: Decision, catalog: Catalog, firstChance?: Re
     const hit = ctx.excluded.get(tool);
     const reasons = hit ? [] : toolReasons(s, d.singles, ctx, catalog);
     if (hit) reasons.push({ text: `Excluded: ${hit.text}`, sources: hit.sources });
-    const offerings = hit ? [] : ctx.options[tool].filter((o) => catalog.targets[o.target]!.managed).map((o) => targetInfo(catalog, o));
+    const offerings = hit ? [] : ctx.options[tool]!.filter((o) => catalog.targets[o.target]!.managed).map((o) => targetInfo(catalog, o));
     return {
       tool,
       name: toolName(catalog, tool),
@@ -190,7 +190,7 @@ function toolReasons(s: StackScore, singles: StackScore[], ctx: Context, catalog
   out.push(...strengths.map((i) => line(i, 'Strong on ')), ...concerns.map((i) => line(i, 'Weak on ')));
   for (const g of s.gaps) out.push(gapReason(g, o, ctx));
   // Managed services that would run it on the team's cloud, other than the one chosen.
-  const others = ctx.options[o.tool].map((x) => catalog.targets[x.target]!).filter((x) => x.managed && x.id !== t.id);
+  const others = ctx.options[o.tool]!.map((x) => catalog.targets[x.target]!).filter((x) => x.managed && x.id !== t.id);
   if (others.length) {
     out.push({
       text: `Also offered as a managed service on your cloud: ${others.map((x) => `${x.label} (${x.url})`).join('; ')}`,

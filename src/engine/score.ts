@@ -90,7 +90,7 @@ const better = (gaps: number, score: number, bestGaps: number, bestScore: number
 /** A tool on the target that serves the team best: the most must-haves met, then the best score. */
 export function bestOption(tool: ToolId, ctx: Core, weights: readonly number[] = ctx.weights): StackScore {
   let best: StackScore | undefined;
-  for (const o of ctx.options[tool]) {
+  for (const o of ctx.options[tool]!) {
     const s = scoreOptions([o], ctx, weights);
     if (!best || better(s.gaps.length, s.score, best.gaps.length, best.score)) best = s;
   }
@@ -171,8 +171,8 @@ export function rule(
   penaltyPerNewTool: number,
   margin: number,
   scratch: Scratch,
-  ratings: (tool: ToolId, k: number) => ArrayLike<number> = (tool, k) => ctx.options[tool][k]!.ratings,
-  bases: (tool: ToolId, k: number) => ArrayLike<number> = (tool, k) => ctx.options[tool][k]!.base,
+  ratings: (tool: ToolId, k: number) => ArrayLike<number> = (tool, k) => ctx.options[tool]![k]!.ratings,
+  bases: (tool: ToolId, k: number) => ArrayLike<number> = (tool, k) => ctx.options[tool]![k]!.base,
 ): { row: number; leader: number } {
   const { tools, criteria } = ctx;
   const n = criteria.length;
@@ -180,7 +180,7 @@ export function rule(
   for (let t = 0; t < tools.length; t++) {
     const tool = tools[t]!;
     if (ctx.excluded.has(tool)) continue;
-    const opts = ctx.options[tool];
+    const opts = ctx.options[tool]!;
     let bestGaps = Infinity;
     let bestScore = -Infinity;
     for (let k = 0; k < opts.length; k++) {
@@ -202,7 +202,7 @@ export function rule(
     const stack = ctx.stacks[j]!;
     let open = true;
     for (let m = 0; m < stack.length; m++) if (ctx.excluded.has(stack[m]!)) open = false;
-    if (!open || !fits(stack, ctx, (tool) => ctx.options[tool][scratch.option[tools.indexOf(tool)]!]!.target)) {
+    if (!open || !fits(stack, ctx, (tool) => ctx.options[tool]![scratch.option[tools.indexOf(tool)]!]!.target)) {
       stackGaps[j] = 1e9;
       continue;
     }
@@ -270,7 +270,7 @@ export interface Decision {
 
 /** A tool no target fits: it scores nothing (its options are kept only to name what it lacks). */
 function impossible(tool: ToolId, ctx: Core): StackScore {
-  const o = ctx.options[tool][0]!;
+  const o = ctx.options[tool]![0]!;
   return { tools: [tool], options: [o], ratings: o.ratings.map(() => 0), capabilityScore: 0, penalty: 0, gaps: [], score: 0 };
 }
 
@@ -283,7 +283,7 @@ export function rowTools(ctx: Core, row: number): ToolId[] {
 export function decide(ctx: Core, weights: readonly number[] = ctx.weights): Decision {
   const scratch = scratchFor(ctx);
   const { row, leader } = rule(ctx, weights, ctx.penaltyPerNewTool, ctx.margin, scratch);
-  const chosen = (t: ToolId) => ctx.options[t][scratch.option[ctx.tools.indexOf(t)]!]!;
+  const chosen = (t: ToolId) => ctx.options[t]![scratch.option[ctx.tools.indexOf(t)]!]!;
   const singles = ctx.tools.map((t) => (ctx.excluded.has(t) ? impossible(t, ctx) : scoreOptions([chosen(t)], ctx, weights)));
   const stacks = ctx.stacks
     .filter((s) => !s.some((t) => ctx.excluded.has(t)) && fits(s, ctx, (t) => chosen(t).target))

@@ -44,11 +44,11 @@ export function sensitivity(ctx: Core, baseline: readonly ToolId[], opts: Sensit
   const sampled = {} as Record<ToolId, Float64Array[]>;
   const rounded = {} as Record<ToolId, Float64Array[]>;
   for (const tool of ctx.tools) {
-    sampled[tool] = ctx.options[tool].map(() => new Float64Array(n));
-    rounded[tool] = ctx.options[tool].map(() => new Float64Array(n));
+    sampled[tool] = ctx.options[tool]!.map(() => new Float64Array(n));
+    rounded[tool] = ctx.options[tool]!.map(() => new Float64Array(n));
   }
-  const ratingsOf = (tool: ToolId, k: number) => sampled[tool][k]!;
-  const basesOf = (tool: ToolId, k: number) => rounded[tool][k]!;
+  const ratingsOf = (tool: ToolId, k: number) => sampled[tool]![k]!;
+  const basesOf = (tool: ToolId, k: number) => rounded[tool]![k]!;
   // The row of the baseline: the single tool or the stack of exactly those tools.
   const key = [...baseline].sort().join('+');
   let baselineRow = -1;
@@ -68,11 +68,11 @@ export function sensitivity(ctx: Core, baseline: readonly ToolId[], opts: Sensit
     for (let k = 0; k < draws.length; k++) draws[k] = 2 * rand() - 1;
     for (let t = 0; t < ctx.tools.length; t++) {
       const tool = ctx.tools[t]!;
-      const options = ctx.options[tool];
+      const options = ctx.options[tool]!;
       for (let k = 0; k < options.length; k++) {
         const o = options[k]!;
-        const out = sampled[tool][k]!;
-        const base = rounded[tool][k]!;
+        const out = sampled[tool]![k]!;
+        const base = rounded[tool]![k]!;
         for (let i = 0; i < n; i++) {
           const spread = o.spread[i]!;
           // A rating with no weight moves neither the score nor a must-have: no draw for it.

@@ -39,8 +39,17 @@ export function fifthTool(
   const like = opts.like ?? 'airflow';
   const tool = structuredClone(catalog.tools.find((t) => t.id === like)!);
   const ratings = structuredClone(catalog.ratings[like]!);
-  for (const [c, r] of Object.entries(opts.ratings ?? {})) ratings[c] = { ...ratings[c]!, rating: r, text: `Rated ${r} by the platform team`, sources: ['https://example.com/acme/docs'] };
-  return { tools: [{ ...tool, id, name: opts.name ?? 'Acme Flow', managedOfferings: [], ratings }] };
+  for (const [c, r] of Object.entries(opts.ratings ?? {})) ratings[c] = { ...ratings[c]!, rating: r, text: `Rated ${r} by the platform team`, sources: ['https://example.com/acme/docs'], checked: '2026-11-27' };
+  // Its ways of running: the model tool's, under ids of its own (none of their own ratings when ratings are given).
+  const targets = catalog.targets
+    .filter((t) => t.tool === like)
+    .map(({ tool: _tool, ...t }) => {
+      const copy = { ...structuredClone(t), id: `${id}-${t.id}`, ...(opts.ratings ? { ratings: {}, onPlatform: undefined } : {}) };
+      // "As the team runs it today" is about this tool.
+      if (copy.requires.existingTools) copy.requires.existingTools = [id];
+      return copy;
+    });
+  return { tools: [{ ...tool, id, name: opts.name ?? 'Acme Flow', ratings, targets }] };
 }
 
 /** `count` synthetic tools (copies of built-in entries) with ratings from a seeded generator: a catalog file. */

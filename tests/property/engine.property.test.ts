@@ -171,7 +171,7 @@ describe('engine properties', () => {
         for (const req of ctx.requirements) {
           const met = rec.some((t) => {
             const target = r.ranking.find((x) => x.tool === t)!.target!;
-            const o = ctx.options[t].find((x) => catalog.targets[x.target]!.id === target.id)!;
+            const o = ctx.options[t]!.find((x) => catalog.targets[x.target]!.id === target.id)!;
             return o.base[req.index]! >= req.min;
           });
           expect(met || r.recommendation.unmet.some((u) => u.requirement === req.id), req.id).toBe(true);

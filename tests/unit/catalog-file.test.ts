@@ -91,8 +91,8 @@ describe('a catalog that adds a fifth tool', () => {
 
 describe('override', () => {
   it('changes only the ratings it names, and facts by label', () => {
-    const rating = { rating: 0, text: 'Not allowed on our network', sources: ['https://intranet.example.com/policy/ml'] };
-    const fact = { label: 'Internal support', value: 'The platform team runs it for you.', sources: ['catalog:org.yaml'] };
+    const rating = { rating: 0, text: 'Not allowed on our network', sources: ['https://intranet.example.com/policy/ml'], checked: '2026-11-27' };
+    const fact = { label: 'Internal support', value: 'The platform team runs it for you.', sources: ['catalog:org.yaml'], checked: '2026-11-27' };
     const cat = withFile({ override: [{ id: 'mlflow', ratings: { 'model-serving': rating }, facts: [fact], summary: 'Our tracking service.' }] });
     expect(cat.ratings.mlflow!['model-serving']).toEqual(rating);
     for (const c of catalog.criteria) if (c.id !== 'model-serving') expect(cat.ratings.mlflow![c.id]).toEqual(catalog.ratings.mlflow![c.id]);
@@ -106,7 +106,7 @@ describe('override', () => {
   });
 
   it('moves the scores: a tool rated down on a weighted criterion scores less', () => {
-    const down = Object.fromEntries(catalog.criteria.map((c) => [c.id, { rating: 0, text: 'Rated down', sources: ['https://example.com/review'] }]));
+    const down = Object.fromEntries(catalog.criteria.map((c) => [c.id, { rating: 0, text: 'Rated down', sources: ['https://example.com/review'], checked: '2026-11-27' }]));
     const cat = withFile({ override: [{ id: 'metaflow', ratings: down }] });
     const score = (c: typeof cat) => recommend(withDefaults(), c, fast).ranking.find((t) => t.tool === 'metaflow')!.score;
     expect(score(cat)).toBeLessThan(score(catalog));
@@ -150,7 +150,7 @@ describe('bad catalog files', () => {
     ['a rating without source', () => { const t = tool(); t.ratings.scalability.sources = []; return { tools: [t] }; }, /^org\.yaml: tools\[0\] \(acme-flow\): ratings\.scalability\.sources: empty; cite at least one source/],
     ['a rating with no sources field', () => { const t = tool(); delete t.ratings.scalability.sources; return { tools: [t] }; }, /^org\.yaml: tools\[0\] \(acme-flow\): ratings\.scalability\.sources: missing; cite/],
     ['an unknown criterion', () => { const t = tool(); t.ratings.speed = t.ratings.scalability; return { tools: [t] }; }, /^org\.yaml: tools\[0\] \(acme-flow\): ratings\.speed: unknown criterion; the criteria are ease-of-adoption,/],
-    ['an unknown criterion in an override', () => ({ override: [{ id: 'mlflow', ratings: { speed: { rating: 1, text: 'x', sources: ['https://example.com'] } } }] }), /^org\.yaml: override\[0\] \(mlflow\): ratings\.speed: unknown criterion/],
+    ['an unknown criterion in an override', () => ({ override: [{ id: 'mlflow', ratings: { speed: { rating: 1, text: 'x', sources: ['https://example.com'], checked: '2026-11-27' } } }] }), /^org\.yaml: override\[0\] \(mlflow\): ratings\.speed: unknown criterion/],
     ['a duplicate id (a built-in tool)', () => ({ tools: [{ ...tool(), id: 'mlflow' }] }), /^org\.yaml: tools\[0\] \(mlflow\): id: duplicate id; mlflow is already a tool/],
     ['a duplicate id (twice in the file)', () => ({ tools: [tool(), tool()] }), /^org\.yaml: tools\[1\] \(acme-flow\): id: duplicate id/],
     ['an override of a tool that does not exist', () => ({ override: [{ id: 'sagemaker', summary: 'x' }] }), /^org\.yaml: override\[0\] \(sagemaker\): id: no tool sagemaker to override; the tools are airflow, metaflow, kubeflow, mlflow/],

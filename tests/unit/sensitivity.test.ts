@@ -13,7 +13,7 @@ const none = { samples: 50, seed: 7, spread: 0, penaltySpread: 0, marginSpread: 
 /** The same core with every rating taken as exact. */
 const exact = (ctx: Core): Core => ({
   ...ctx,
-  options: Object.fromEntries(ctx.tools.map((t) => [t, ctx.options[t].map((o) => ({ ...o, spread: o.spread.map(() => 0) }))])) as Core['options'],
+  options: Object.fromEntries(ctx.tools.map((t) => [t, ctx.options[t]!.map((o) => ({ ...o, spread: o.spread.map(() => 0) }))])) as Core['options'],
 });
 
 describe('sensitivity', () => {
@@ -25,7 +25,7 @@ describe('sensitivity', () => {
     expect(a.confidence).toBeGreaterThanOrEqual(0);
     expect(a.confidence).toBeLessThanOrEqual(1);
     const open = ctx.tools.filter((t) => !ctx.excluded.has(t));
-    expect(open.reduce((s, t) => s + a.firstChance[t], 0)).toBeCloseTo(1, 5);
+    expect(open.reduce((s, t) => s + a.firstChance[t]!, 0)).toBeCloseTo(1, 5);
     for (const t of ctx.tools.filter((x) => ctx.excluded.has(x))) expect(a.firstChance[t]).toBe(0);
   });
 
