@@ -8,6 +8,7 @@ import { roadmap } from './roadmap.js';
 import { buildContext, buildCore } from './context.js';
 import { changeText, percent, round, stackName, toolName } from './describe.js';
 import { compareStacks, contributions, decide, decideTools, type Decision } from './score.js';
+import { PRUNE_ABOVE } from './prune.js';
 import { sensitivity } from './sensitivity.js';
 import type { Answers, Context, Gap, Option, StackScore } from './types.js';
 
@@ -34,7 +35,9 @@ export function recommend(answers: Answers, catalog: Catalog, options: Recommend
   const decision = decide(ctx);
   const recTools = decision.tools;
   const cfg = catalog.model.sensitivity;
-  const samples = options.samples ?? cfg.samples;
+  // Each sample scores every target of every tool: a catalog of more than PRUNE_ABOVE tools takes
+  // fewer samples in proportion (nine twentieths for twenty tools), never fewer than 100.
+  const samples = options.samples ?? (ctx.tools.length > PRUNE_ABOVE ? Math.max(100, Math.round((cfg.samples * PRUNE_ABOVE) / ctx.tools.length)) : cfg.samples);
   const sens = samples > 0 ? sensitivity(ctx, recTools, { ...cfg, samples, seed: options.seed ?? cfg.seed }) : undefined;
 
   const ranking = rankTools(ctx, decision, catalog, sens?.firstChance);

@@ -246,6 +246,13 @@ describe('a catalog of twenty tools', () => {
     }
   });
 
+  it('takes fewer sensitivity samples, in proportion to the tools beyond nine, and says so', () => {
+    const all = catalog.model.sensitivity.samples;
+    const r = recommend(withDefaults(), big);
+    expect(r.recommendation.confidenceText).toContain(` of ${Math.max(100, Math.round((all * 9) / 20))} plausible`);
+    expect(recommend(withDefaults(), catalog).recommendation.confidenceText).toContain(` of ${all} plausible`);
+  });
+
   it('decides as the full engine does, and each flip it claims is true', () => {
     for (const [name, answers] of Object.entries(ANSWER_SETS)) {
       const full = withDefaults(answers);
