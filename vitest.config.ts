@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { defineConfig } from 'vitest/config';
-import { viteWat } from './scripts/wat.mjs';
 
 // data/seed/digest.md is imported as its text, as esbuild's text loader does in the build.
 const markdownText = {
@@ -11,8 +10,7 @@ const markdownText = {
 };
 
 export default defineConfig({
-  // src/engine/sampler.wat is imported as its WebAssembly binary, as in the build.
-  plugins: [viteWat, markdownText],
+  plugins: [markdownText],
   test: {
     include: ['tests/**/*.test.ts'],
     // End-to-end tests spawn the built CLI: build it once, before any test runs.

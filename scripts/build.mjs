@@ -19,7 +19,6 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { esbuildWat } from './wat.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -66,7 +65,7 @@ const fail = (message) => {
 // 1. The catalog must validate before it is inlined.
 {
   const checker = join(root, 'scripts', '.check-catalog.mjs');
-  await build({ entryPoints: [join(root, 'scripts/check-catalog.ts')], bundle: true, platform: 'node', format: 'esm', outfile: checker, logLevel: 'error', packages: 'external', plugins: [esbuildWat] });
+  await build({ entryPoints: [join(root, 'scripts/check-catalog.ts')], bundle: true, platform: 'node', format: 'esm', outfile: checker, logLevel: 'error', packages: 'external' });
   try {
     execFileSync(process.execPath, [checker], { stdio: 'inherit' });
   } catch {
@@ -111,7 +110,6 @@ const common = {
   absWorkingDir: root,
   // data/seed/digest.md: its text, for the sources command.
   loader: { '.md': 'text' },
-  plugins: [esbuildWat],
 };
 
 // In the CLI bundle, `import('…/render/table.js')` and the like, and the packages of
@@ -200,14 +198,14 @@ const [cli, , ...lazy] = await Promise.all([
     format: 'cjs',
     // import() of a lazy file becomes require(): no ES module loader on any CLI path.
     supported: { 'dynamic-import': false },
-    plugins: [lazyImports, jsonAsParse, commanderChildProcess, esbuildWat],
+    plugins: [lazyImports, jsonAsParse, commanderChildProcess],
   }),
   build({
     ...common,
     entryPoints: [join(root, 'src/index.ts')],
     outfile: join(dist, 'index.js'),
     format: 'esm',
-    plugins: [sharedForLibrary, jsonAsParse, esbuildWat],
+    plugins: [sharedForLibrary, jsonAsParse],
   }),
   ...Object.entries(SHARED).map(([source, name]) =>
     build({
@@ -242,7 +240,7 @@ const [cli, , ...lazy] = await Promise.all([
       format: 'cjs',
       // The Hindi sentences as UTF-8 rather than \u escapes, 40% smaller.
       charset: name === 'sources' ? 'utf8' : undefined,
-      plugins: [prebuiltSchema, esbuildWat],
+      plugins: [prebuiltSchema],
     }),
   ),
 ]);
