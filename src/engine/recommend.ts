@@ -157,6 +157,7 @@ function rankTools(ctx: Context, d: Decision, catalog: Catalog, firstChance?: Re
       excluded: Boolean(hit),
       ...(hit ? { exclusion: hit } : { target: targetInfo(catalog, s.options[0]!), offerings }),
       firstChance: round(firstChance?.[tool] ?? (d.leader === tool ? 1 : 0), 3),
+      ...(hit ? {} : { misses: s.gaps.map((g) => ({ requirement: g.requirement.id, label: g.requirement.label })) }),
       reasons,
       breakdown: hit ? [] : breakdown(s, ctx, catalog),
     };

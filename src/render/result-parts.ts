@@ -114,6 +114,15 @@ export function ranking(result: Result, catalog: Catalog, width: number, c: Chal
     const fit = t.excluded ? c.red('excluded') : `${bar(shares[i]! / 100, barWidth)} ${String(shares[i]).padStart(3)}%`;
     out.push(`  ${String(t.rank)}  ${name}  ${alignScore(t.score)}  ${fit}`);
   });
+  // Tools that miss a must-have rank below those that meet more, whatever they score: say so
+  // where it shows (a lower score above a higher one).
+  const open = result.ranking.filter((t) => !t.excluded);
+  const outOfOrder = open.some((t, i) => i > 0 && t.score > open[i - 1]!.score);
+  const missing = open.filter((t) => (t.misses ?? []).length > 0);
+  if (outOfOrder && missing.length) {
+    const what = missing.map((t) => `${t.name} ${t.misses!.length}`).join(', ');
+    out.push(...wrap(c.dim(`Ranked by must-haves met alone, then by score (missed: ${what}).`), width, '  ', '  '));
+  }
   return out;
 }
 

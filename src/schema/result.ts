@@ -49,6 +49,10 @@ const rankedTool = z.object({
   target: target.optional().describe('the way of running the tool the engine chose for this team; absent only for an excluded tool'),
   offerings: z.array(target).optional().describe("managed services that run the tool on the team's cloud, each with its own link"),
   firstChance: z.number().min(0).max(1).describe('share of sampled weightings under which this tool ranks first'),
+  misses: z
+    .array(z.object({ requirement: z.string(), label: z.string() }))
+    .optional()
+    .describe('must-haves this tool misses on its own (the ranking puts tools that miss fewer first, then orders by score)'),
   reasons: z.array(reason),
   breakdown: z.array(breakdownItem),
 });
