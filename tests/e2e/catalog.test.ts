@@ -2,21 +2,16 @@
 // completion; `catalog` in an answers file (relative to it); the shipped landscape by name;
 // `schema catalog`; and each bad catalog as exit 2 with one line on stderr and nothing on stdout.
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { fifthTool } from '../helpers/catalog.js';
 import { hasStack, run } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'advisor-catalog-e2e-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, content: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const { dir, file } = tempDir('advisor-catalog-e2e-');
 const acme = file('acme.yaml', stringify(fifthTool()));
 
 describe('a catalog that adds a fifth tool', () => {

@@ -3,21 +3,15 @@
 // output conventions (one JSON document, messages on stderr, colour rules, closed pipes).
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ANSWER_SETS, asFlags } from '../fixtures/answer-sets.js';
 import { BIN, hasStack, run } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'advisor-e2e-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, content: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const { dir, file } = tempDir('advisor-e2e-');
 const ESC = /\u001b\[/;
 const lines = (s: string) => s.split('\n').filter((l) => l !== '');
 

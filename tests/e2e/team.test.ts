@@ -1,20 +1,14 @@
 // Team mode through the built binary: several answers files, a team file built with --member,
 // the schema of the team section, and a member's bad file reported by name with nothing written.
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recommend } from '../../src/index.js';
 import { hasStack, run } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'advisor-team-e2e-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, content: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const { dir, file } = tempDir('advisor-team-e2e-');
 const alice = file('alice.json', '{"teamSize": "small", "cloud": "aws", "needs": ["scheduling"]}');
 const bob = file('bob.yaml', 'name: Bob\nteamSize: large\ncloud: gcp\nkubernetes: production\nkubernetesExpertise: expert\nopsExpertise: expert\n');
 
