@@ -11,3 +11,7 @@ export const toolIds = (catalog: { tools: readonly { id: string }[] }): string[]
 
 /** The question whose choices are the catalog's tools (what the team already runs). */
 export const TOOLS_QUESTION = 'existingTools';
+
+/** How several members' answers to one question combine in team mode (data/team.json). */
+export const COMBINE_RULES = ['median', 'agree', 'union', 'plurality'] as const;
+export type CombineRule = (typeof COMBINE_RULES)[number];

@@ -2,7 +2,7 @@
 // the CLI itself trusts the bundled (already validated) data so start-up stays lean.
 import { z } from 'zod';
 
-import { TOOL_ID_PATTERN } from './ids.js';
+import { COMBINE_RULES, TOOL_ID_PATTERN } from './ids.js';
 
 export { type ToolId } from './ids.js';
 
@@ -239,8 +239,6 @@ export const modelSchema = z.object({
     marginSpread: z.number().min(0).max(1),
   }),
 });
-
-export const COMBINE_RULES = ['median', 'agree', 'union', 'plurality'] as const;
 
 /** How several members' answers combine into the team's (team mode), per question. */
 export const teamSchema = z.object({

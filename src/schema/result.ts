@@ -1,6 +1,7 @@
 // The --json document. The TypeScript types of the result are inferred from this schema and the
 // `schema` command emits its JSON Schema, so the three cannot drift apart.
 import { z } from 'zod';
+import { COMBINE_RULES } from '../catalog/ids.js';
 
 const source = z
   .string()
@@ -121,7 +122,7 @@ const teamSection = z
       .array(
         z.object({
           question: z.string(),
-          rule: z.enum(['median', 'agree', 'union', 'plurality']).describe('how members combine on this question (questions --json)'),
+          rule: z.enum(COMBINE_RULES).describe('how members combine on this question (questions --json)'),
           conflict: z.boolean().describe('a fact about the environment members must agree on, and do not'),
           values: z.array(memberValue),
           merged: answerValue.describe("the team's answer"),

@@ -1,10 +1,10 @@
 // Combines several members' answers into the team's, question by question, by the rule the data
 // declares for each (data/team.json): pure, and independent of the members' order.
 import type { Catalog, Question } from '../catalog/schema.js';
+import type { CombineRule } from '../catalog/ids.js';
 import type { Answers } from '../engine/types.js';
 import { choiceValues } from '../questionnaire/questions.js';
 
-export type CombineRule = 'median' | 'agree' | 'union' | 'plurality';
 type Value = string | string[];
 
 export interface Member {
@@ -44,7 +44,7 @@ export interface MergedAnswers {
 const key = (v: Value) => (Array.isArray(v) ? [...v].sort().join(',') : v);
 
 export function ruleOf(catalog: Catalog, q: Question): CombineRule {
-  return catalog.team.rules[q.id] as CombineRule;
+  return catalog.team.rules[q.id]!;
 }
 
 export function mergeAnswers(members: readonly Member[], catalog: Catalog): MergedAnswers {
