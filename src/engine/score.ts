@@ -4,6 +4,7 @@
 // does not run yet. Must-haves bind: a tool or stack that misses one is recommended only when
 // nothing of the four meets more of them.
 import type { ToolId } from '../catalog/ids.js';
+import { better, decideRows, ownSample, planFor, seamsToPay } from './rule.js';
 import type { Core, Gap, Option, StackScore } from './types.js';
 
 /** A stack's ratings from its members' (capability: the best; cost: the hardest; continuity: summed). */
@@ -31,18 +32,6 @@ export function weightedScore(weights: readonly number[], ratings: readonly numb
   let s = 0;
   for (let i = 0; i < weights.length; i++) s += weights[i]! * ratings[i]!;
   return (s * 100) / 5;
-}
-
-/**
- * Tools must be wired to each other: n tools have n(n-1)/2 seams to build and keep working. Seams
- * between tools the team already runs are paid for, so only the new tools' share counts.
- */
-export function seamsToPay(tools: readonly ToolId[], existing: ReadonlySet<ToolId>): number {
-  const n = tools.length;
-  if (n < 2) return 0;
-  let fresh = 0;
-  for (let i = 0; i < n; i++) if (!existing.has(tools[i]!)) fresh++;
-  return ((n * (n - 1)) / 2) * Math.min(1, fresh / (n - 1));
 }
 
 export function stackPenalty(tools: readonly ToolId[], ctx: Pick<Core, 'settled' | 'penaltyPerNewTool'>): number {
@@ -84,9 +73,6 @@ export function compareStacks(a: StackScore, b: StackScore, order: readonly Tool
   return 0;
 }
 
-/** Which option is better for a tool: fewer unmet must-haves, then the higher score (ties: the earlier). */
-const better = (gaps: number, score: number, bestGaps: number, bestScore: number) => gaps < bestGaps || (gaps === bestGaps && score > bestScore);
-
 /** A tool on the target that serves the team best: the most must-haves met, then the best score. */
 export function bestOption(tool: ToolId, ctx: Core, weights: readonly number[] = ctx.weights): StackScore {
   let best: StackScore | undefined;
@@ -95,33 +81,6 @@ export function bestOption(tool: ToolId, ctx: Core, weights: readonly number[] =
     if (!best || better(s.gaps.length, s.score, best.gaps.length, best.score)) best = s;
   }
   return best!;
-}
-
-/** Reusable memory for `rule`, so that sampling allocates nothing per sample. */
-export interface Scratch {
-  /** Per tool, the index of its chosen option. */
-  option: Int32Array;
-  singleScore: Float64Array;
-  singleGaps: Int32Array;
-  ratings: Float64Array;
-  base: Float64Array;
-  stackGaps: Float64Array;
-  stackScores: Float64Array;
-}
-
-export function scratchFor(ctx: Core): Scratch {
-  const n = ctx.criteria.length;
-  const t = ctx.tools.length;
-  const k = ctx.stacks.length;
-  return {
-    option: new Int32Array(t),
-    singleScore: new Float64Array(t),
-    singleGaps: new Int32Array(t),
-    ratings: new Float64Array(n),
-    base: new Float64Array(n),
-    stackGaps: new Float64Array(k),
-    stackScores: new Float64Array(k),
-  };
 }
 
 /** Whether the members of a stack, each on its option (`targetOf`), can work together. */
@@ -135,127 +94,6 @@ export function fits(stack: readonly ToolId[], ctx: Pick<Core, 'pairs'>, targetO
     }
   }
   return true;
-}
-
-/** The points the last `missedBy` counted (a module variable, so that a call allocates nothing). */
-let missedPoints = 0;
-
-/** How many must-haves a row of base ratings misses; the points they cost go to `missedPoints`. */
-function missedBy(base: ArrayLike<number>, ctx: Core): number {
-  let count = 0;
-  missedPoints = 0;
-  for (let q = 0; q < ctx.requirements.length; q++) {
-    const req = ctx.requirements[q]!;
-    const r = base[req.index]!;
-    if (r < req.min) {
-      count++;
-      missedPoints += (req.min - r) * ctx.pointsPerMissingRating;
-    }
-  }
-  return count;
-}
-
-/**
- * The recommendation rule on numbers alone (`decide` names the result). Among the open tools and
- * stacks, only those that miss the fewest must-haves (none, when any can meet them all) are
- * candidates; of these, the best single tool wins unless a stack beats it by the margin (its
- * penalty already charges for the extra tools). On equal scores the earlier entry in tie-break
- * order wins. `ratings` gives the scored ratings of a tool's k-th option and `bases` those the
- * must-haves are judged on (the sampler varies both). Returns the row picked (a tool's
- * index, or the number of tools plus a stack's index; -1 when nothing is open) and the leading
- * single tool's index, each tool's chosen option in `scratch.option`.
- */
-export function rule(
-  ctx: Core,
-  weights: readonly number[],
-  penaltyPerNewTool: number,
-  margin: number,
-  scratch: Scratch,
-  ratings: (tool: ToolId, k: number) => ArrayLike<number> = (tool, k) => ctx.options[tool]![k]!.ratings,
-  bases: (tool: ToolId, k: number) => ArrayLike<number> = (tool, k) => ctx.options[tool]![k]!.base,
-): { row: number; leader: number } {
-  const { tools, criteria } = ctx;
-  const n = criteria.length;
-  let fewest = Infinity;
-  for (let t = 0; t < tools.length; t++) {
-    const tool = tools[t]!;
-    if (ctx.excluded.has(tool)) continue;
-    const opts = ctx.options[tool]!;
-    let bestGaps = Infinity;
-    let bestScore = -Infinity;
-    for (let k = 0; k < opts.length; k++) {
-      const gaps = missedBy(bases(tool, k), ctx);
-      const score = Math.max(0, weightedScore(weights, ratings(tool, k) as number[]) - missedPoints);
-      if (better(gaps, score, bestGaps, bestScore)) {
-        bestGaps = gaps;
-        bestScore = score;
-        scratch.option[t] = k;
-      }
-    }
-    scratch.singleGaps[t] = bestGaps;
-    scratch.singleScore[t] = bestScore;
-    if (bestGaps < fewest) fewest = bestGaps;
-  }
-  // Stacks, from their members' chosen options.
-  const { stackGaps, stackScores } = scratch;
-  for (let j = 0; j < ctx.stacks.length; j++) {
-    const stack = ctx.stacks[j]!;
-    let open = true;
-    for (let m = 0; m < stack.length; m++) if (ctx.excluded.has(stack[m]!)) open = false;
-    if (!open || !fits(stack, ctx, (tool) => ctx.options[tool]![scratch.option[tools.indexOf(tool)]!]!.target)) {
-      stackGaps[j] = 1e9;
-      continue;
-    }
-    for (let m = 0; m < stack.length; m++) {
-      const t = tools.indexOf(stack[m]!);
-      const k = scratch.option[t]!;
-      const row = ratings(stack[m]!, k);
-      const base = bases(stack[m]!, k);
-      for (let i = 0; i < n; i++) {
-        if (m === 0) {
-          scratch.ratings[i] = row[i]!;
-          scratch.base[i] = base[i]!;
-          continue;
-        }
-        const kind = criteria[i]!.kind;
-        const a = scratch.ratings[i]!;
-        const b = scratch.base[i]!;
-        if (kind === 'capability') {
-          scratch.ratings[i] = row[i]! > a ? row[i]! : a;
-          scratch.base[i] = base[i]! > b ? base[i]! : b;
-        } else if (kind === 'cost') {
-          scratch.ratings[i] = row[i]! < a ? row[i]! : a;
-          scratch.base[i] = base[i]! < b ? base[i]! : b;
-        } else {
-          scratch.ratings[i] = a + row[i]!;
-          scratch.base[i] = b + base[i]!;
-        }
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      if (criteria[i]!.kind !== 'continuity') continue;
-      scratch.ratings[i] = Math.min(5, scratch.ratings[i]!);
-      scratch.base[i] = Math.min(5, scratch.base[i]!);
-    }
-    const gaps = missedBy(scratch.base, ctx);
-    const penalty = seamsToPay(stack, ctx.settled) * penaltyPerNewTool;
-    stackGaps[j] = gaps;
-    stackScores[j] = Math.max(0, weightedScore(weights, scratch.ratings as unknown as number[]) - penalty - missedPoints);
-    if (gaps < fewest) fewest = gaps;
-  }
-  let single = -1;
-  let leader = -1;
-  for (let t = 0; t < tools.length; t++) {
-    if (ctx.excluded.has(tools[t]!)) continue;
-    if (scratch.singleGaps[t] === fewest && (single < 0 || scratch.singleScore[t]! > scratch.singleScore[single]!)) single = t;
-    if (leader < 0 || better(scratch.singleGaps[t]!, scratch.singleScore[t]!, scratch.singleGaps[leader]!, scratch.singleScore[leader]!)) leader = t;
-  }
-  let stack = -1;
-  for (let j = 0; j < ctx.stacks.length; j++) {
-    if (stackGaps[j] === fewest && (stack < 0 || stackScores[j]! > stackScores[stack]!)) stack = j;
-  }
-  const row = stack >= 0 && (single < 0 || stackScores[stack]! >= scratch.singleScore[single]! + margin) ? tools.length + stack : single;
-  return { row, leader };
 }
 
 export interface Decision {
@@ -274,16 +112,22 @@ function impossible(tool: ToolId, ctx: Core): StackScore {
   return { tools: [tool], options: [o], ratings: o.ratings.map(() => 0), capabilityScore: 0, penalty: 0, gaps: [], score: 0 };
 }
 
-/** The tools a picked row of `rule` stands for. */
+/** The tools a picked row of the rule (rule.ts) stands for. */
 export function rowTools(ctx: Core, row: number): ToolId[] {
   return row < 0 ? [] : row < ctx.tools.length ? [ctx.tools[row]!] : [...ctx.stacks[row - ctx.tools.length]!];
 }
 
-/** The recommendation rule (see `rule`), with every tool and stack scored in full for the result. */
+/** The answers' own numbers through the rule (rule.ts), as one sample. */
+function decideOnce(ctx: Core, weights: readonly number[]): { row: number; leader: number; option: Int32Array } {
+  const plan = planFor(ctx, weights);
+  const { row, leader, option } = decideRows(plan, ownSample(plan, ctx, weights));
+  return { row: row[0]!, leader: leader[0]!, option };
+}
+
+/** The recommendation rule (rule.ts), with every tool and stack scored in full for the result. */
 export function decide(ctx: Core, weights: readonly number[] = ctx.weights): Decision {
-  const scratch = scratchFor(ctx);
-  const { row, leader } = rule(ctx, weights, ctx.penaltyPerNewTool, ctx.margin, scratch);
-  const chosen = (t: ToolId) => ctx.options[t]![scratch.option[ctx.tools.indexOf(t)]!]!;
+  const { row, leader, option } = decideOnce(ctx, weights);
+  const chosen = (t: ToolId) => ctx.options[t]![option[ctx.tools.indexOf(t)]!]!;
   const singles = ctx.tools.map((t) => (ctx.excluded.has(t) ? impossible(t, ctx) : scoreOptions([chosen(t)], ctx, weights)));
   const stacks = ctx.stacks
     .filter((s) => !s.some((t) => ctx.excluded.has(t)) && fits(s, ctx, (t) => chosen(t).target))
@@ -293,5 +137,5 @@ export function decide(ctx: Core, weights: readonly number[] = ctx.weights): Dec
 
 /** Just the recommended tools. */
 export function decideTools(ctx: Core, weights: readonly number[] = ctx.weights): ToolId[] {
-  return rowTools(ctx, rule(ctx, weights, ctx.penaltyPerNewTool, ctx.margin, scratchFor(ctx)).row);
+  return rowTools(ctx, decideOnce(ctx, weights).row);
 }

@@ -3,10 +3,11 @@
 // (larger where sources disagree or the rating rests on judgement), the stack penalty and the
 // margin scaled. Must-haves are judged on the varied rating rounded to a whole point, so a rating
 // one point from a threshold with an uncertainty of 1 meets it in a quarter of the samples, and
-// one of ±0.5 never changes side. Each sample runs the advice's own rule (`rule` in score.ts) on
-// memory laid out once, so sampling allocates nothing per sample.
+// one of ±0.5 never changes side. The samples run through the advice's own rule (rule.ts), all
+// at once: the rule takes a run of numbers per criterion, one for each sample.
 import type { ToolId } from '../catalog/ids.js';
-import { rowTools, rule, scratchFor } from './score.js';
+import { decideRows, planFor, type Samples } from './rule.js';
+import { rowTools } from './score.js';
 import type { Core } from './types.js';
 
 export interface Sensitivity {
@@ -26,70 +27,98 @@ export interface SensitivityOptions {
   marginSpread: number;
 }
 
+/**
+ * The j-th number (from 1) of the mulberry32 generator seeded with `seed`: a small seedable
+ * generator, so equal input gives equal confidence. Its state only counts up, so any draw can be
+ * made without the ones before it, and a sample draws only the numbers it uses.
+ */
+function draw(seed: number, j: number): number {
+  let t = (seed + Math.imul(j, 0x6d2b79f5)) >>> 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
 export function sensitivity(ctx: Core, baseline: readonly ToolId[], opts: SensitivityOptions): Sensitivity {
-  // mulberry32: a small seedable generator, so equal input gives equal confidence. Its state
-  // lives in a typed array: a uint32 kept in a closure variable would be boxed at every draw.
-  const state = new Uint32Array([opts.seed >>> 0]);
-  const rand = () => {
-    state[0] = state[0]! + 0x6d2b79f5;
-    let t = state[0]!;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const S = opts.samples;
+  const seed = opts.seed >>> 0;
+  const plan = planFor(ctx);
+  const { act, reqIndex } = plan;
   const n = ctx.weights.length;
-  const scratch = scratchFor(ctx);
-  const weights = new Array<number>(n).fill(0);
-  // One buffer per option for its sampled ratings.
-  const sampled = {} as Record<ToolId, Float64Array[]>;
-  const rounded = {} as Record<ToolId, Float64Array[]>;
-  for (const tool of ctx.tools) {
-    sampled[tool] = ctx.options[tool]!.map(() => new Float64Array(n));
-    rounded[tool] = ctx.options[tool]!.map(() => new Float64Array(n));
+  // Each sample takes its numbers in this order: a factor per weight, a draw per catalog rating,
+  // the penalty's factor, the margin's factor.
+  const stride = n + ctx.ratingCount + 2;
+  const weights = new Float64Array(act.length * S);
+  const total = new Float64Array(S);
+  for (let a = 0; a < act.length; a++) {
+    const w = ctx.weights[act[a]!]!;
+    for (let s = 0; s < S; s++) {
+      const v = w * (1 - opts.spread + 2 * opts.spread * draw(seed, s * stride + act[a]! + 1));
+      weights[a * S + s] = v;
+      total[s] = total[s]! + v;
+    }
   }
-  const ratingsOf = (tool: ToolId, k: number) => sampled[tool]![k]!;
-  const basesOf = (tool: ToolId, k: number) => rounded[tool]![k]!;
+  for (let a = 0; a < act.length; a++) for (let s = 0; s < S; s++) weights[a * S + s] = weights[a * S + s]! / (total[s] || 1);
+  // One draw per catalog rating per sample, shared by every option that takes it: a rating that
+  // is off is off on every target that inherits it. Only ratings with weight move anything.
+  const draws: Float64Array[] = [];
+  const drawsOf = (source: number): Float64Array => {
+    let d = draws[source];
+    if (!d) {
+      d = draws[source] = new Float64Array(S);
+      for (let s = 0; s < S; s++) d[s] = 2 * draw(seed, s * stride + n + source + 1) - 1;
+    }
+    return d;
+  };
+  const varies = (o: (typeof plan.options)[number], i: number) => o.spread[i]! > 0 && ctx.weights[i]! > 0 && o.source[i]! >= 0;
+  const ratings = plan.options.map((o) => {
+    const out = new Float64Array(act.length * S);
+    for (let a = 0; a < act.length; a++) {
+      const i = act[a]!;
+      const r0 = o.ratings[i]!;
+      const d = varies(o, i) ? drawsOf(o.source[i]!) : undefined;
+      const spread = o.spread[i]!;
+      for (let s = 0; s < S; s++) {
+        const r = d ? r0 + spread * d[s]! : r0 + 0;
+        out[a * S + s] = r < 0 ? 0 : r > 5 ? 5 : r;
+      }
+    }
+    return out;
+  });
+  // Must-haves are judged on the varied rating rounded to a whole point.
+  const bases = plan.options.map((o) => {
+    const out = new Float64Array(reqIndex.length * S);
+    for (let q = 0; q < reqIndex.length; q++) {
+      const i = reqIndex[q]!;
+      const b0 = o.base[i]!;
+      const d = varies(o, i) ? drawsOf(o.source[i]!) : undefined;
+      const spread = o.spread[i]!;
+      for (let s = 0; s < S; s++) {
+        const v = d ? spread * d[s]! : 0;
+        const b = b0 + v;
+        out[q * S + s] = v === 0 ? b0 : Math.round(b < 0 ? 0 : b > 5 ? 5 : b);
+      }
+    }
+    return out;
+  });
+  const penalty = new Float64Array(S);
+  const margin = new Float64Array(S);
+  for (let s = 0; s < S; s++) {
+    penalty[s] = ctx.penaltyPerNewTool * (1 - opts.penaltySpread + 2 * opts.penaltySpread * draw(seed, s * stride + n + ctx.ratingCount + 1));
+    margin[s] = ctx.margin * (1 - opts.marginSpread + 2 * opts.marginSpread * draw(seed, s * stride + n + ctx.ratingCount + 2));
+  }
+  const samples: Samples = { S, weights, ratings, bases, penalty, margin };
+  const { row, leader } = decideRows(plan, samples);
   // The row of the baseline: the single tool or the stack of exactly those tools.
   const key = [...baseline].sort().join('+');
   let baselineRow = -1;
   for (let r = 0; r < ctx.tools.length + ctx.stacks.length; r++) if (rowTools(ctx, r).sort().join('+') === key) baselineRow = r;
   const counts = new Float64Array(ctx.tools.length);
-  // One draw per catalog rating per sample, shared by every option that takes it: a rating that
-  // is off is off on every target that inherits it.
-  const draws = new Float64Array(ctx.ratingCount);
   let same = 0;
-  for (let s = 0; s < opts.samples; s++) {
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      weights[i] = ctx.weights[i]! * (1 - opts.spread + 2 * opts.spread * rand());
-      total += weights[i]!;
-    }
-    for (let i = 0; i < n; i++) weights[i] = weights[i]! / (total || 1);
-    for (let k = 0; k < draws.length; k++) draws[k] = 2 * rand() - 1;
-    for (let t = 0; t < ctx.tools.length; t++) {
-      const tool = ctx.tools[t]!;
-      const options = ctx.options[tool]!;
-      for (let k = 0; k < options.length; k++) {
-        const o = options[k]!;
-        const out = sampled[tool]![k]!;
-        const base = rounded[tool]![k]!;
-        for (let i = 0; i < n; i++) {
-          const spread = o.spread[i]!;
-          // A rating with no weight moves neither the score nor a must-have: no draw for it.
-          const d = spread > 0 && ctx.weights[i]! > 0 && o.source[i]! >= 0 ? spread * draws[o.source[i]!]! : 0;
-          const r = o.ratings[i]! + d;
-          out[i] = r < 0 ? 0 : r > 5 ? 5 : r;
-          const b = o.base[i]! + d;
-          base[i] = d === 0 ? o.base[i]! : Math.round(b < 0 ? 0 : b > 5 ? 5 : b);
-        }
-      }
-    }
-    const penalty = ctx.penaltyPerNewTool * (1 - opts.penaltySpread + 2 * opts.penaltySpread * rand());
-    const margin = ctx.margin * (1 - opts.marginSpread + 2 * opts.marginSpread * rand());
-    const { row, leader } = rule(ctx, weights, penalty, margin, scratch, ratingsOf, basesOf);
-    if (row === baselineRow) same++;
-    if (leader >= 0) counts[leader]!++;
+  for (let s = 0; s < S; s++) {
+    if (row[s] === baselineRow) same++;
+    if (leader[s]! >= 0) counts[leader[s]!]!++;
   }
-  const firstChance = Object.fromEntries(ctx.tools.map((t, i) => [t, counts[i]! / opts.samples])) as Record<ToolId, number>;
-  return { confidence: same / opts.samples, firstChance, samples: opts.samples };
+  const firstChance = Object.fromEntries(ctx.tools.map((t, i) => [t, counts[i]! / S])) as Record<ToolId, number>;
+  return { confidence: same / S, firstChance, samples: S };
 }
