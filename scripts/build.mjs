@@ -1,14 +1,16 @@
 // Builds the published files:
 //   dist/cli.cjs     the entry (src/cli/bin.ts, the package's bin): turns Node's compile cache
-//                    on (Node 22.1 and later, in a folder of the user's own) and requires the bundle
-//   dist/cli-main.cjs the whole CLI in one minified bundle (commander, the engine, the catalog
-//                    and every command), so `recommend --json` reads these two files of the
-//                    package; CommonJS (see docs/performance.md)
+//                    on (Node 22.1 and later, in a folder of the user's own) and runs the bundle
+//   dist/advisor.cjs the one bundle (src/bundle.ts): commander, the engine, the catalog, every
+//                    command and the library's functions, so `recommend --json` reads these two
+//                    files of the package; CommonJS (see docs/performance.md)
 //   dist/lazy/*.cjs  what only some paths need: the prompt library, table rendering (chalk,
 //                    cli-table3), the JSON Schema (made at build time from zod), the YAML
-//                    parser and the cited claims (the digest and the Hindi sentences, for
-//                    `sources`); each is one file, required by the path that needs it
-//   dist/index.js    the library API (ESM), one file of its own (no chunks shared with the CLI)
+//                    parser, the cited claims (the digest and the Hindi sentences, for
+//                    `sources`) and the HTML report; each is one file, required by the path that
+//                    needs it
+//   dist/catalog.cjs an organisation's catalog checked with zod (--catalog, the library's option)
+//   dist/index.js    the library API (ESM): a few lines that take its functions from the bundle
 //   dist/index.d.ts  declarations (dist/types)
 // No source maps are written: nothing on the start-up path reads or points to one.
 //   node scripts/build.mjs             full build
@@ -17,6 +19,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -27,7 +30,7 @@ const minify = !process.argv.includes('--no-minify');
 const dist = join(root, 'dist');
 
 // Modules that pull in a heavy package, imported with `import()` only on the paths that need
-// them, by the file in dist/lazy that holds them; everything else is inlined into dist/cli-main.cjs.
+// them, by the file in dist/lazy that holds them; everything else is inlined into dist/advisor.cjs.
 // Modules that share a file share their packages, and a path still reads one lazy file.
 const LAZY = {
   'src/questionnaire/prompter.ts': 'prompter', // @inquirer/*: only when a prompt is shown
@@ -37,14 +40,15 @@ const LAZY = {
   'src/sources/claims.ts': 'sources', // the digest and the Hindi sentences: only the sources command
   'src/render/html.ts': 'html', // the HTML report's markup and style sheet
 };
-// Modules the CLI and the library both load on demand, each one plain CommonJS file in dist/
-// that either requires (the library through createRequire, only when it needs it).
+// Modules the CLI and the library both load on demand, each one plain CommonJS file in dist/.
 const SHARED = {
   'src/catalog/overlay.ts': 'catalog', // an organisation's catalog checked with zod: --catalog, `schema catalog`, the catalog option
 };
-/** The functions of each SHARED module the library calls. */
-const SHARED_EXPORTS = { 'src/catalog/overlay.ts': ['withCatalogFiles'] };
-// Packages that modules inside dist/cli-main.cjs import but only on a rarely taken path; each becomes
+// The library (src/index.ts) imports some of those modules statically, for functions that return
+// at once; in the bundle each such import becomes a function that requires the module's file on
+// its first call. These are the functions it calls.
+const LIBRARY_CALLS = { 'src/catalog/overlay.ts': ['withCatalogFiles'], 'src/render/html.ts': ['renderHtml'] };
+// Packages that modules inside dist/advisor.cjs import but only on a rarely taken path; each becomes
 // a file of its own in dist/lazy, required when that code first runs. (answers-yaml.ts itself
 // stays in the CLI file: it throws InputError, which must not exist twice.)
 const LAZY_PACKAGES = {
@@ -112,8 +116,8 @@ const common = {
   loader: { '.md': 'text' },
 };
 
-// In the CLI bundle, `import('…/render/table.js')` and the like, and the packages of
-// LAZY_PACKAGES, load ./lazy/<name>.cjs instead of being inlined.
+// In the bundle, `import('…/render/table.js')` and the like, and the packages of LAZY_PACKAGES,
+// load ./lazy/<name>.cjs instead of being inlined.
 const lazyImports = {
   name: 'lazy-imports',
   setup(b) {
@@ -156,20 +160,23 @@ const commanderChildProcess = {
   },
 };
 
-// In the library, the modules of SHARED are required from their file in dist/ on first use, so
-// importing the library loads none of them.
-const sharedForLibrary = {
-  name: 'shared-for-library',
+// The library's static imports of LIBRARY_CALLS modules: a stand-in whose functions require the
+// module's own file (dist/catalog.cjs, dist/lazy/html.cjs) on their first call, so importing the
+// library loads neither zod nor the report's markup.
+const fileOf = (source) => (SHARED[source] ? `./${SHARED[source]}.cjs` : `./lazy/${LAZY[source]}.cjs`);
+const libraryCalls = {
+  name: 'library-calls',
   setup(b) {
     b.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'import-statement' || !args.importer.endsWith(join('src', 'index.ts'))) return undefined;
       const source = relative(root, resolve(args.resolveDir, args.path)).split(sep).join('/').replace(/\.js$/, '.ts');
-      return SHARED[source] ? { path: source, namespace: 'shared-for-library' } : undefined;
+      return LIBRARY_CALLS[source] ? { path: source, namespace: 'library-calls' } : undefined;
     });
-    b.onLoad({ filter: /.*/, namespace: 'shared-for-library' }, (args) => ({
+    b.onResolve({ filter: /\.cjs$/, namespace: 'library-calls' }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'library-calls' }, (args) => ({
       contents:
-        `import { createRequire } from 'node:module';\n` +
-        `let m;\nconst load = () => (m ??= createRequire(import.meta.url)(${JSON.stringify(`./${SHARED[args.path]}.cjs`)}));\n` +
-        SHARED_EXPORTS[args.path].map((n) => `export function ${n}(...a) { return load().${n}(...a); }`).join('\n'),
+        `let m;\nconst load = () => (m ??= require(${JSON.stringify(fileOf(args.path))}));\n` +
+        LIBRARY_CALLS[args.path].map((n) => `export function ${n}(...a) { return load().${n}(...a); }`).join('\n'),
       loader: 'js',
     }));
   },
@@ -190,22 +197,15 @@ const zodEnglishOnly = {
 rmSync(dist, { recursive: true, force: true });
 // Each lazy file is a bundle of its own (no shared chunks), so each path reads one more file
 // at most.
-const [cli, , ...lazy] = await Promise.all([
+const [cli, ...lazy] = await Promise.all([
   build({
     ...common,
-    entryPoints: [join(root, 'src/cli/main.ts')],
-    outfile: join(dist, 'cli-main.cjs'),
+    entryPoints: [join(root, 'src/bundle.ts')],
+    outfile: join(dist, 'advisor.cjs'),
     format: 'cjs',
     // import() of a lazy file becomes require(): no ES module loader on any CLI path.
     supported: { 'dynamic-import': false },
-    plugins: [lazyImports, jsonAsParse, commanderChildProcess],
-  }),
-  build({
-    ...common,
-    entryPoints: [join(root, 'src/index.ts')],
-    outfile: join(dist, 'index.js'),
-    format: 'esm',
-    plugins: [sharedForLibrary, jsonAsParse],
+    plugins: [libraryCalls, lazyImports, jsonAsParse, commanderChildProcess],
   }),
   ...Object.entries(SHARED).map(([source, name]) =>
     build({
@@ -245,23 +245,36 @@ const [cli, , ...lazy] = await Promise.all([
   ),
 ]);
 // dist/cli.cjs is the small entry (src/cli/bin.ts), which turns Node's compile cache on before it
-// requires dist/cli-main.cjs, the CLI bundle.
+// requires dist/advisor.cjs, the bundle.
 await build({
   ...common,
   entryPoints: [join(root, 'src/cli/bin.ts')],
   outfile: join(dist, 'cli.cjs'),
   format: 'cjs',
   banner: { js: '#!/usr/bin/env node' },
-  external: ['./cli-main.cjs'],
+  external: ['./advisor.cjs'],
   metafile: false,
 });
 chmodSync(join(dist, 'cli.cjs'), 0o755);
+
+// dist/index.js, the library's ES module: the library's functions and constants, taken from the
+// bundle. Their names are read from the bundle itself, so the two cannot disagree.
+{
+  const names = Object.keys(createRequire(import.meta.url)(join(dist, 'advisor.cjs')).library()).sort();
+  writeFileSync(
+    join(dist, 'index.js'),
+    `// The library API (src/index.ts); its code is in advisor.cjs, which the command line runs too.\n` +
+      `import { createRequire } from 'node:module';\n\n` +
+      `const library = createRequire(import.meta.url)('./advisor.cjs').library();\n` +
+      `export const { ${names.join(', ')} } = library;\n`,
+  );
+}
 
 const inputs = (result) => Object.keys(result.metafile.inputs);
 const packageOf = (input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
 const creeping = [...new Set(inputs(cli).map(packageOf).filter(Boolean))].filter((p) => !STARTUP_PACKAGES.includes(p));
 if (creeping.length) {
-  fail(`dist/cli-main.cjs bundles ${creeping.join(', ')}; import the module that needs it with import() and list it in LAZY, or the package in LAZY_PACKAGES (scripts/build.mjs).`);
+  fail(`dist/advisor.cjs bundles ${creeping.join(', ')}; import the module that needs it with import() and list it in LAZY, or the package in LAZY_PACKAGES (scripts/build.mjs).`);
 }
 const copied = [...new Set(lazy.flatMap(inputs))].filter((input) => NOT_IN_LAZY.includes(input));
 if (copied.length) {

@@ -1,5 +1,5 @@
 // The published executable (dist/cli.cjs): turns on Node's compile cache in a folder of this
-// user's own (cache-folder.ts), then runs the CLI, bundled into cli-main.cjs beside this file.
+// user's own (cache-folder.ts), then runs the CLI, bundled into advisor.cjs beside this file.
 // The cache must be on before that file is compiled, so this entry stays tiny and uncached.
 import { cacheFolder } from './cache-folder.js';
 
@@ -11,4 +11,4 @@ if (typeof mod.enableCompileCache === 'function') {
   const dir = cacheFolder(process.env);
   if (dir !== undefined) mod.enableCompileCache(dir);
 }
-require('./cli-main.cjs');
+(require('./advisor.cjs') as { main(): void }).main();

@@ -5,7 +5,7 @@
  * told apart by colour-blind readers too); the remaining criteria share the last, a grey. */
 export const SEGMENT_COLOURS = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#cc79a7', '#d55e00', '#8da0cb', '#b0b0b0'];
 
-export const STYLE = `
+export const STYLE: string = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--surface:#f6f8fa;--accent:#0a58c2;--good:#1a7f37;--warn:#9a6700;--warn-bg:#fff8c5;--track:#eef1f4}
 @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9aa4af;--line:#3d444d;--surface:#151b23;--accent:#6cb6ff;--good:#57c270;--warn:#e3b341;--warn-bg:#2b2111;--track:#212830}}
 *,*::before,*::after{box-sizing:border-box}

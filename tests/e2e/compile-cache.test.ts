@@ -207,7 +207,7 @@ describe.each(cached.map((node) => [node.version, node] as const))('the compile 
 
   it('a planted cache made from other bytes of the same length does not run: the bundle is compiled from source', () => {
     const home = fresh();
-    const bundle = join(install, 'dist', 'cli-main.cjs');
+    const bundle = join(install, 'dist', 'advisor.cjs');
     const real = readFileSync(bundle);
     const pwned = join(fresh(0o777), 'PWNED');
     // The attacker's file: same path, same length, different code; its cache is made by running it.
@@ -228,7 +228,7 @@ describe.each(cached.map((node) => [node.version, node] as const))('the compile 
 
   it('a same-length edit of the installed bundle takes effect at once, cache or not', () => {
     const home = fresh();
-    const bundle = join(install, 'dist', 'cli-main.cjs');
+    const bundle = join(install, 'dist', 'advisor.cjs');
     const real = readFileSync(bundle, 'utf8');
     const version = JSON.parse(readFileSync(join(install, 'package.json'), 'utf8')).version as string;
     expect(run(home, {}, ['--version']).stdout.trim()).toBe(version);

@@ -47,7 +47,7 @@ describe('start-up', () => {
   it('recommend --json reads the entry and the bundle of the package, and no package from node_modules', () => {
     const run = loads(['recommend', '--json', '--no-interactive']);
     expect(JSON.parse(run.stdout)).toHaveProperty('recommendation');
-    expect(run.files).toEqual(['dist/cli.cjs', 'dist/cli-main.cjs']);
+    expect(run.files).toEqual(['dist/cli.cjs', 'dist/advisor.cjs']);
   });
 
   it('recommend --json starts no stream, and neither child_process, fs/promises, os, tty, net nor v8, with answers from flags or a file', () => {
@@ -77,18 +77,18 @@ describe('start-up', () => {
   });
 
   it('the table output adds the one rendering file, and explain the same one', () => {
-    expect(loads(['recommend', '--no-interactive']).files).toEqual(['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/lazy/render.cjs']);
-    expect(loads(['explain', 'mlflow']).files).toEqual(['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/lazy/render.cjs']);
+    expect(loads(['recommend', '--no-interactive']).files).toEqual(['dist/cli.cjs', 'dist/advisor.cjs', 'dist/lazy/render.cjs']);
+    expect(loads(['explain', 'mlflow']).files).toEqual(['dist/cli.cjs', 'dist/advisor.cjs', 'dist/lazy/render.cjs']);
   });
 
   it('sources adds the file of the claims and nothing else', () => {
-    expect(loads(['sources', 'ML-7']).files).toEqual(['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/lazy/sources.cjs']);
+    expect(loads(['sources', 'ML-7']).files).toEqual(['dist/cli.cjs', 'dist/advisor.cjs', 'dist/lazy/sources.cjs']);
   });
 
   it('the HTML report adds its own file and nothing else', () => {
     const run = loads(['recommend', '--format', 'html', '--no-interactive']);
     expect(run.stdout).toMatch(/^<!doctype html>/);
-    expect(run.files).toEqual(['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/lazy/html.cjs']);
+    expect(run.files).toEqual(['dist/cli.cjs', 'dist/advisor.cjs', 'dist/lazy/html.cjs']);
   });
 
   it('a YAML answers file adds the YAML parser and nothing else', () => {
@@ -96,6 +96,25 @@ describe('start-up', () => {
     writeFileSync(file, 'teamSize: large\n');
     const run = loads(['recommend', '--json', '--answers', file]);
     expect(JSON.parse(run.stdout).answers.teamSize).toBe('large');
-    expect(run.files).toEqual(['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/lazy/yaml.cjs']);
+    expect(run.files).toEqual(['dist/cli.cjs', 'dist/advisor.cjs', 'dist/lazy/yaml.cjs']);
+  });
+
+  it('the library shares the bundle, and requires the report and the catalog checks only when they are used', () => {
+    const out = join(dir, 'out-library.json');
+    const script = `import { createRequire } from 'node:module';
+const m = await import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))});
+const r = m.recommend({ teamSize: 'large' }, { samples: 10 });
+const before = Object.keys(createRequire(import.meta.url).cache);
+m.renderHtml(r);
+m.recommend({}, { samples: 10, catalog: { exclude: [{ tool: 'kubeflow', reason: 'Not approved' }] } });
+console.log(JSON.stringify({ tools: r.recommendation.tools, before }));`;
+    const r = spawnSync(process.execPath, ['--require', probe, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, PROBE_OUT: out } });
+    expect(r.status, r.stderr).toBe(0);
+    const rel = (files: string[]) => files.map((f) => relative(ROOT, f).split('\\').join('/')).filter((f) => !f.startsWith('..'));
+    const { tools, before } = JSON.parse(r.stdout) as { tools: string[]; before: string[] };
+    expect(tools.length).toBeGreaterThan(0);
+    expect(rel(before)).toEqual(['dist/advisor.cjs']);
+    const { files } = JSON.parse(readFileSync(out, 'utf8')) as { files: string[] };
+    expect(rel(files).sort()).toEqual(['dist/advisor.cjs', 'dist/catalog.cjs', 'dist/lazy/html.cjs']);
   });
 });
