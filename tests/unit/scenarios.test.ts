@@ -1,6 +1,7 @@
 // Teams with known good advice: the article's own guidance, teams from common MLOps guidance, and
 // an expert suite covering every cloud with and without Kubernetes, each must-have, R-only and
-// GenAI teams, each ML platform, teams already running each tool and self-hosted-only teams.
+// GenAI teams, each ML platform, teams already running each tool and self-hosted-only teams. A
+// blind suite, written without reading the model, checks that the advice generalises.
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/catalog.js';
 import { recommend } from '../../src/engine/recommend.js';
@@ -49,5 +50,25 @@ describe('the expert suite', () => {
     for (const p of ['databricks', 'sagemaker', 'vertex-ai', 'azure-ml']) expect(answers.some((a) => a.platform === p), p).toBe(true);
     for (const t of ['airflow', 'metaflow', 'kubeflow', 'mlflow']) expect(answers.some((a) => (a.existingTools as string[]).includes(t)), t).toBe(true);
     expect(answers.some((a) => a.hosting === 'self-hosted-only')).toBe(true);
+  });
+});
+
+describe('the blind suite (written from the contract, the article and the tools\' docs, without reading the model)', () => {
+  const blind = loadScenarios('blind-scenarios.json');
+  const runs = blind.map((s) => {
+    const result = recommend(withDefaults(s.answers), catalog, { skipChanges: true });
+    const agrees = s.recommend.map(sorted).includes(sorted(result.recommendation.tools)) && !(s.notFirst ?? []).includes(result.ranking[0]!.tool);
+    return { id: s.id, agrees, confidence: result.recommendation.confidence };
+  });
+
+  it('has at least 40 teams, each with its sources', () => {
+    expect(blind.length).toBeGreaterThanOrEqual(40);
+    for (const s of blind) expect(s.sources?.length, s.id).toBeGreaterThan(0);
+  });
+
+  it('agrees on at least 95% of the teams, and never differs with confidence of 70% or more', () => {
+    const misses = runs.filter((r) => !r.agrees);
+    expect(runs.length - misses.length).toBeGreaterThanOrEqual(Math.ceil(0.95 * runs.length));
+    for (const m of misses) expect(m.confidence, m.id).toBeLessThan(0.7);
   });
 });
