@@ -18,6 +18,8 @@ interface CompiledTarget {
   /** Overrides on the target's own platform, by criterion index. */
   onPlatform: [number, Rating][];
   requires: [string, string[]][];
+  /** The options made of this target so far, by how the team stands to it (see optionFor). */
+  made: Map<string, Option>;
 }
 
 export interface Compiled {
@@ -26,6 +28,8 @@ export interface Compiled {
   index: Map<string, number>;
   base: number[];
   rules: { question: string; value: string; add: [number, number][]; scale: [number, number][] }[];
+  /** Every rating record of the catalog (a tool's own, a target's, a target's on its platform), numbered. */
+  recordIds: Map<Rating, number>;
   targets: Record<ToolId, CompiledTarget[]>;
   adopted: number[];
   tools: ToolId[];
@@ -49,15 +53,23 @@ export function compile(catalog: Catalog): Compiled {
   const tools = catalog.tools.map((t) => t.id);
   const targets = {} as Record<ToolId, CompiledTarget[]>;
   for (const t of tools) targets[t] = [];
+  const recordIds = new Map<Rating, number>();
+  const number = (r: Rating) => {
+    if (!recordIds.has(r)) recordIds.set(r, recordIds.size);
+  };
   catalog.targets.forEach((def, k) => {
     const own = catalog.ratings[def.tool]!;
-    targets[def.tool]!.push({
+    const t: CompiledTarget = {
       def,
       index: k,
       records: criteria.map((x) => def.ratings[x.id] ?? own[x.id]!),
       onPlatform: Object.entries(def.onPlatform ?? {}).map(([id, r]) => [index.get(id)!, r]),
       requires: Object.entries(def.requires),
-    });
+      made: new Map(),
+    };
+    t.records.forEach(number);
+    for (const [, r] of t.onPlatform) number(r);
+    targets[def.tool]!.push(t);
   });
   const cont = catalog.model.continuity;
   // Stacks in tie-break order: fewer tools first, then catalog order.
@@ -75,6 +87,7 @@ export function compile(catalog: Catalog): Compiled {
     index,
     base: catalog.criteria.map((x) => x.baseWeight),
     rules: catalog.model.weightRules.map((r) => ({ question: r.question, value: r.value, add: pairs(r.add), scale: pairs(r.scale) })),
+    recordIds,
     targets,
     adopted: cont.adopted.map((id) => index.get(id)!),
     tools,
@@ -114,10 +127,12 @@ export function rawWeights(answers: Answers, catalog: Catalog): Map<string, numb
 function rawWeightVector(answers: Answers, catalog: Catalog, c: Compiled): number[] {
   const w = [...c.base];
   const scale = new Array<number>(w.length).fill(1);
-  for (const r of c.rules) {
+  // Plain loops: flips and the roadmap run this for every answer they try.
+  for (let k = 0; k < c.rules.length; k++) {
+    const r = c.rules[k]!;
     if (!has(answers[r.question], r.value)) continue;
-    for (const [i, d] of r.add) w[i] = w[i]! + d;
-    for (const [i, f] of r.scale) scale[i] = scale[i]! * f;
+    for (let j = 0; j < r.add.length; j++) w[r.add[j]![0]] = w[r.add[j]![0]]! + r.add[j]![1];
+    for (let j = 0; j < r.scale.length; j++) scale[r.scale[j]![0]] = scale[r.scale[j]![0]]! * r.scale[j]![1];
   }
   for (let i = 0; i < w.length; i++) w[i] = Math.max(0, w[i]!) * scale[i]!;
   if (asList(answers.existingTools).length > 0) w.push(catalog.model.continuity.weight);
@@ -139,6 +154,12 @@ function missing(answers: Answers, catalog: Catalog, t: CompiledTarget): [string
   return t.requires.filter(([q, values]) => !meets(answers, catalog, t, q, values));
 }
 
+/** Whether these answers meet every requirement of a target. */
+function possible(answers: Answers, catalog: Catalog, t: CompiledTarget): boolean {
+  for (let k = 0; k < t.requires.length; k++) if (!meets(answers, catalog, t, t.requires[k]![0], t.requires[k]![1])) return false;
+  return true;
+}
+
 export function penaltyPerNewTool(answers: Answers, catalog: Catalog): number {
   const cfg = catalog.model.combinations;
   const adds = compile(catalog).penaltyAdd;
@@ -150,20 +171,23 @@ export function penaltyPerNewTool(answers: Answers, catalog: Catalog): number {
 /**
  * A tool's ratings on one target as this team gets them: the target's own ratings, those of its
  * platform when the team is on it, and none of the adopting cost for a tool the team already
- * runs; with `continuity`, a last column for keeping the tools it runs.
+ * runs; with `continuity`, a last column for keeping the tools it runs. These depend on the team
+ * only through those few facts, so each target keeps the options made of it (they are read only).
  */
-function optionFor(c: Compiled, t: CompiledTarget, answers: Answers, existing: ReadonlySet<ToolId>, continuity: boolean, defaultSpread: number, slots: Map<Rating, number>): Option {
+function optionFor(c: Compiled, t: CompiledTarget, answers: Answers, existing: ReadonlySet<ToolId>, continuity: boolean, defaultSpread: number): Option {
   const tool = t.def.tool;
+  const onPlatform = t.def.platform !== undefined && answers.platform === t.def.platform;
+  const runs = existing.has(tool);
+  const key = `${onPlatform ? 1 : 0}${runs ? 1 : 0}${continuity ? existing.size : '-'}`;
+  const made = t.made.get(key);
+  if (made) return made;
   const records = [...t.records];
-  if (t.def.platform !== undefined && answers.platform === t.def.platform) for (const [i, r] of t.onPlatform) records[i] = r;
+  if (onPlatform) for (const [i, r] of t.onPlatform) records[i] = r;
   const ratings = records.map((r) => r.rating);
   const spread = records.map((r) => r.uncertainty ?? defaultSpread);
-  const source = records.map((r) => {
-    if (!slots.has(r)) slots.set(r, slots.size);
-    return slots.get(r)!;
-  });
+  const source = records.map((r) => c.recordIds.get(r)!);
   // Switching has a cost (F-4): what the team already runs needs no adopting.
-  if (existing.has(tool)) {
+  if (runs) {
     for (const i of c.adopted) {
       ratings[i] = 5;
       spread[i] = 0;
@@ -172,11 +196,13 @@ function optionFor(c: Compiled, t: CompiledTarget, answers: Answers, existing: R
   }
   // A stack's continuity adds up over its tools: 5 when it keeps everything the team runs.
   if (continuity) {
-    ratings.push(existing.has(tool) ? 5 / existing.size : 0);
+    ratings.push(runs ? 5 / existing.size : 0);
     spread.push(0);
     source.push(-1);
   }
-  return { tool, target: t.index, ratings, base: [...ratings], spread, source };
+  const option: Option = { tool, target: t.index, ratings, base: [...ratings], spread, source };
+  t.made.set(key, option);
+  return option;
 }
 
 /** The numbers alone: what re-running the decision for a changed answer needs. */
@@ -191,10 +217,9 @@ export function buildCore(answers: Answers, catalog: Catalog): Core {
   const spread = catalog.model.sensitivity.ratingUncertainty;
   const excluded = new Set<ToolId>();
   const options = {} as Record<ToolId, Option[]>;
-  const slots = new Map<Rating, number>();
   for (const tool of c.tools) {
     const all = c.targets[tool]!;
-    let open = all.filter((t) => missing(answers, catalog, t).length === 0);
+    let open = all.filter((t) => possible(answers, catalog, t));
     // A tool the team runs already runs as it does today (the target that requires exactly that).
     const asRun = open.filter((t) => t.requires.some(([q]) => q === 'existingTools'));
     if (asRun.length > 0) open = asRun;
@@ -204,7 +229,7 @@ export function buildCore(answers: Answers, catalog: Catalog): Core {
       excluded.add(tool);
       open = all;
     }
-    options[tool] = open.map((t) => optionFor(c, t, answers, existing, continuity, spread, slots));
+    options[tool] = open.map((t) => optionFor(c, t, answers, existing, continuity, spread));
   }
   const settled = new Set(existing);
   for (const tool of c.tools) {
@@ -216,7 +241,7 @@ export function buildCore(answers: Answers, catalog: Catalog): Core {
     weights,
     existing,
     settled,
-    ratingCount: slots.size,
+    ratingCount: c.recordIds.size,
     excluded,
     options,
     penaltyPerNewTool: penaltyPerNewTool(answers, catalog),

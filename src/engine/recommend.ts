@@ -72,7 +72,7 @@ export function recommend(answers: Answers, catalog: Catalog, options: Recommend
       flips,
       unmet,
     },
-    roadmap: roadmap(recTools, answers, catalog, options.skipChanges ? undefined : redecide),
+    roadmap: roadmap(recTools, answers, catalog, options.skipChanges ? undefined : redecide, ctx),
     nextSteps: chosen ? nextSteps(chosen, answers, catalog) : [],
     factsCheckedAsOf: catalog.model.checkedAsOf,
   };

@@ -27,6 +27,8 @@ export function roadmap(
   catalog: Catalog,
   /** Re-decides changed answers; without it the roadmap is today's stage alone. */
   decideTools?: (a: Answers) => ToolId[],
+  /** Today's context, when the caller has it already. */
+  today: Context = buildContext(answers, catalog),
 ): RoadmapStage[] {
   const stages: RoadmapStage[] = [
     {
@@ -43,7 +45,7 @@ export function roadmap(
   const base: Answers = { ...answers, existingTools: catalog.questions.find((q) => q.id === 'existingTools')!.choices.map((c) => c.value).filter((v) => running.includes(v)) };
   const baseCtx = buildContext(base, catalog);
   // What today's advice misses, on the targets it chose (not as tools already run).
-  const missedToday = missed(rec, buildContext(answers, catalog));
+  const missedToday = missed(rec, today);
   const byOutcome = new Map<string, RoadmapStage>();
   for (const trigger of catalog.model.roadmap.triggers) {
     const next: Answers = { ...base };

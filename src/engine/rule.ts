@@ -82,6 +82,10 @@ export function planFor(core: Core, weights: readonly number[] = core.weights): 
     const members = Int32Array.from(stack, (tool) => tools.indexOf(tool));
     let isOpen = true;
     for (let m = 0; m < members.length; m++) if (!open[members[m]!]) isOpen = false;
+    if (!isOpen) {
+      stacks.push({ members, open: false, seams: 0, ok: [] });
+      continue;
+    }
     const ok = Array.from(members, (t, m) => {
       const tool = stack[m]!;
       let mask: Uint8Array | null = null;
@@ -151,9 +155,11 @@ function weighted(plan: Plan, x: Samples, rows: Float64Array[], acc: Float64Arra
   const W = x.weights;
   acc.fill(0);
   for (let a = 0; a < plan.act.length; a++) {
-    combineInto(c, rows, a * S, S, plan.kinds[a]!);
     const o = a * S;
-    for (let s = 0; s < S; s++) acc[s] = acc[s]! + W[o + s]! * c[s]!;
+    // One row (a single tool) is its own rating: no combining.
+    const r = rows.length === 1 ? rows[0]! : combineInto(c, rows, o, S, plan.kinds[a]!);
+    const from = rows.length === 1 ? o : 0;
+    for (let s = 0; s < S; s++) acc[s] = acc[s]! + W[o + s]! * r[from + s]!;
   }
   for (let s = 0; s < S; s++) acc[s] = (acc[s]! * 100) / 5;
 }
@@ -164,10 +170,12 @@ function shortfalls(plan: Plan, x: Samples, rows: Float64Array[], gaps: Int32Arr
   gaps.fill(0);
   missed.fill(0);
   for (let q = 0; q < plan.reqMin.length; q++) {
-    combineInto(c, rows, q * S, S, plan.reqKinds[q]!);
+    const o = q * S;
+    const r = rows.length === 1 ? rows[0]! : combineInto(c, rows, o, S, plan.reqKinds[q]!);
+    const from = rows.length === 1 ? o : 0;
     const min = plan.reqMin[q]!;
     for (let s = 0; s < S; s++) {
-      const b = c[s]!;
+      const b = r[from + s]!;
       if (b < min) {
         gaps[s]!++;
         missed[s] = missed[s]! + (min - b) * plan.pointsPerMissing;
@@ -176,8 +184,8 @@ function shortfalls(plan: Plan, x: Samples, rows: Float64Array[], gaps: Int32Arr
   }
 }
 
-/** A stack's rating per sample from its members' (capability: the best; cost: the hardest; continuity: summed, at most 5). */
-function combineInto(c: Float64Array, rows: Float64Array[], o: number, S: number, kind: number): void {
+/** A stack's rating per sample from its members' (capability: the best; cost: the hardest; continuity: summed, at most 5), into `c`. */
+function combineInto(c: Float64Array, rows: Float64Array[], o: number, S: number, kind: number): Float64Array {
   const r0 = rows[0]!;
   for (let s = 0; s < S; s++) c[s] = r0[o + s]!;
   for (let m = 1; m < rows.length; m++) {
@@ -190,7 +198,8 @@ function combineInto(c: Float64Array, rows: Float64Array[], o: number, S: number
       for (let s = 0; s < S; s++) c[s] = c[s]! + r[o + s]!;
     }
   }
-  if (kind === CONTINUITY && rows.length > 1) for (let s = 0; s < S; s++) if (c[s]! > 5) c[s] = 5;
+  if (kind === CONTINUITY) for (let s = 0; s < S; s++) if (c[s]! > 5) c[s] = 5;
+  return c;
 }
 
 /** Which option is better for a tool: fewer unmet must-haves, then the higher score (ties: the earlier). */

@@ -28,15 +28,20 @@ export interface SensitivityOptions {
 }
 
 /**
- * The j-th number (from 1) of the mulberry32 generator seeded with `seed`: a small seedable
- * generator, so equal input gives equal confidence. Its state only counts up, so any draw can be
- * made without the ones before it, and a sample draws only the numbers it uses.
+ * Numbers of the mulberry32 generator seeded with `seed` (a small seedable generator, so equal
+ * input gives equal confidence): the j-th number (from 1) for j = first, first + stride, ... into
+ * `out`, one per sample. The generator's state only counts up, so any number can be made without
+ * the ones before it, and a sample draws only the numbers it uses. One plain loop, which V8
+ * optimises within the run.
  */
-function draw(seed: number, j: number): number {
-  let t = (seed + Math.imul(j, 0x6d2b79f5)) >>> 0;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+function draws(out: Float64Array, seed: number, first: number, stride: number): Float64Array {
+  for (let s = 0; s < out.length; s++) {
+    let t = (seed + Math.imul(first + s * stride, 0x6d2b79f5)) >>> 0;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[s] = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  return out;
 }
 
 export function sensitivity(ctx: Core, baseline: readonly ToolId[], opts: SensitivityOptions): Sensitivity {
@@ -50,10 +55,12 @@ export function sensitivity(ctx: Core, baseline: readonly ToolId[], opts: Sensit
   const stride = n + ctx.ratingCount + 2;
   const weights = new Float64Array(act.length * S);
   const total = new Float64Array(S);
+  const u = new Float64Array(S);
   for (let a = 0; a < act.length; a++) {
     const w = ctx.weights[act[a]!]!;
+    draws(u, seed, act[a]! + 1, stride);
     for (let s = 0; s < S; s++) {
-      const v = w * (1 - opts.spread + 2 * opts.spread * draw(seed, s * stride + act[a]! + 1));
+      const v = w * (1 - opts.spread + 2 * opts.spread * u[s]!);
       weights[a * S + s] = v;
       total[s] = total[s]! + v;
     }
@@ -61,12 +68,12 @@ export function sensitivity(ctx: Core, baseline: readonly ToolId[], opts: Sensit
   for (let a = 0; a < act.length; a++) for (let s = 0; s < S; s++) weights[a * S + s] = weights[a * S + s]! / (total[s] || 1);
   // One draw per catalog rating per sample, shared by every option that takes it: a rating that
   // is off is off on every target that inherits it. Only ratings with weight move anything.
-  const draws: Float64Array[] = [];
+  const moves: Float64Array[] = [];
   const drawsOf = (source: number): Float64Array => {
-    let d = draws[source];
+    let d = moves[source];
     if (!d) {
-      d = draws[source] = new Float64Array(S);
-      for (let s = 0; s < S; s++) d[s] = 2 * draw(seed, s * stride + n + source + 1) - 1;
+      d = moves[source] = draws(new Float64Array(S), seed, n + source + 1, stride);
+      for (let s = 0; s < S; s++) d[s] = 2 * d[s]! - 1;
     }
     return d;
   };
@@ -103,9 +110,11 @@ export function sensitivity(ctx: Core, baseline: readonly ToolId[], opts: Sensit
   });
   const penalty = new Float64Array(S);
   const margin = new Float64Array(S);
+  draws(penalty, seed, n + ctx.ratingCount + 1, stride);
+  draws(margin, seed, n + ctx.ratingCount + 2, stride);
   for (let s = 0; s < S; s++) {
-    penalty[s] = ctx.penaltyPerNewTool * (1 - opts.penaltySpread + 2 * opts.penaltySpread * draw(seed, s * stride + n + ctx.ratingCount + 1));
-    margin[s] = ctx.margin * (1 - opts.marginSpread + 2 * opts.marginSpread * draw(seed, s * stride + n + ctx.ratingCount + 2));
+    penalty[s] = ctx.penaltyPerNewTool * (1 - opts.penaltySpread + 2 * opts.penaltySpread * penalty[s]!);
+    margin[s] = ctx.margin * (1 - opts.marginSpread + 2 * opts.marginSpread * margin[s]!);
   }
   const samples: Samples = { S, weights, ratings, bases, penalty, margin };
   const { row, leader } = decideRows(plan, samples);

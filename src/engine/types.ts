@@ -22,8 +22,9 @@ export interface Option {
   /** How far each rating may be off (rating points). */
   spread: number[];
   /**
-   * Per criterion, which catalog rating it comes from (an index shared by every option that
-   * takes the same rating, so the sampler moves it alike on every target); -1: none to vary.
+   * Per criterion, which catalog rating record it comes from (the catalog's numbering, shared by
+   * every option that takes the same record, so the sampler moves it alike on every target); -1:
+   * none to vary.
    */
   source: number[];
 }
@@ -41,7 +42,7 @@ export interface Core {
   settled: Set<ToolId>;
   /** Tools no deployment target fits (their options are then every target, for display only). */
   excluded: { has(tool: ToolId): boolean };
-  /** How many distinct catalog ratings the options take (see Option.source). */
+  /** How many rating records the catalog has (Option.source numbers them). */
   ratingCount: number;
   /** Per tool, the targets the answers allow (each with its ratings). */
   options: Record<ToolId, Option[]>;
