@@ -1,13 +1,16 @@
 // How often the advice agrees with the expected answer, per confidence band, on the project's
 // scenario suites (tests/fixtures/*-scenarios.json, seed-guidance.json, outside-teams.json).
-// Run after a build:   node scripts/calibration.mjs [--misses]
+// Run after a build:   node scripts/calibration.mjs [--misses] [--blind]
+// --blind: only the blind suite (written without reading the model), the honest calibration.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recommend } from '../dist/index.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures');
-const files = readdirSync(fixtures).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(fixtures)
+  .filter((f) => f.endsWith('.json') && (!process.argv.includes('--blind') || f === 'blind-scenarios.json'))
+  .sort();
 const bands = [
   [0, 0.5],
   [0.5, 0.7],
