@@ -64,8 +64,17 @@ interface PlanStack {
 const kindOf = (kind: string): number => (kind === 'capability' ? CAPABILITY : kind === 'cost' ? COST : CONTINUITY);
 
 export function planFor(core: Core, weights: readonly number[] = core.weights): Plan {
-  const act: number[] = [];
-  for (let i = 0; i < weights.length; i++) if (weights[i]! > 0) act.push(i);
+  // Plain loops and sized arrays throughout: flips and the roadmap lay a plan out for every
+  // answer they try, in V8's interpreter.
+  let count = 0;
+  for (let i = 0; i < weights.length; i++) if (weights[i]! > 0) count++;
+  const act = new Int32Array(count);
+  const kinds = new Int8Array(count);
+  for (let i = 0, a = 0; i < weights.length; i++) {
+    if (!(weights[i]! > 0)) continue;
+    act[a] = i;
+    kinds[a++] = kindOf(core.criteria[i]!.kind);
+  }
   const tools = core.tools;
   const open = new Uint8Array(tools.length);
   const first = new Int32Array(tools.length + 1);
@@ -74,45 +83,50 @@ export function planFor(core: Core, weights: readonly number[] = core.weights): 
     first[t] = options.length;
     if (core.excluded.has(tools[t]!)) continue;
     open[t] = 1;
-    options.push(...core.options[tools[t]!]!);
+    const own = core.options[tools[t]!]!;
+    for (let k = 0; k < own.length; k++) options.push(own[k]!);
   }
   first[tools.length] = options.length;
   const stacks: PlanStack[] = [];
-  for (const stack of core.stacks) {
-    const members = Int32Array.from(stack, (tool) => tools.indexOf(tool));
+  for (let j = 0; j < core.stacks.length; j++) {
+    const stack = core.stacks[j]!;
+    const members = new Int32Array(stack.length);
     let isOpen = true;
-    for (let m = 0; m < members.length; m++) if (!open[members[m]!]) isOpen = false;
+    for (let m = 0; m < stack.length; m++) {
+      members[m] = tools.indexOf(stack[m]!);
+      if (!open[members[m]!]) isOpen = false;
+    }
     if (!isOpen) {
       stacks.push({ members, open: false, seams: 0, ok: [] });
       continue;
     }
-    const ok = Array.from(members, (t, m) => {
-      const tool = stack[m]!;
-      let mask: Uint8Array | null = null;
-      for (const pair of core.pairs) {
-        if (!stack.includes(pair.tools[0]) || !stack.includes(pair.tools[1])) continue;
-        const allowed = pair.needs[tool];
-        if (!allowed) continue;
-        mask ??= new Uint8Array(first[t + 1]! - first[t]!).fill(1);
-        for (let k = 0; k < mask.length; k++) if (!allowed.has(options[first[t]! + k]!.target)) mask[k] = 0;
-      }
-      return mask;
-    });
-    stacks.push({ members, open: isOpen, seams: seamsToPay(stack, core.settled), ok });
+    const ok: (Uint8Array | null)[] = [];
+    for (let m = 0; m < stack.length; m++) ok.push(optionsThatFit(core, stack, stack[m]!, options, first[members[m]!]!, first[members[m]! + 1]!));
+    stacks.push({ members, open: true, seams: seamsToPay(stack, core.settled), ok });
   }
   const reqs = core.requirements;
-  return {
-    act: Int32Array.from(act),
-    kinds: Int8Array.from(act, (i) => kindOf(core.criteria[i]!.kind)),
-    reqIndex: Int32Array.from(reqs, (r) => r.index),
-    reqMin: Float64Array.from(reqs, (r) => r.min),
-    reqKinds: Int8Array.from(reqs, (r) => kindOf(core.criteria[r.index]!.kind)),
-    pointsPerMissing: core.pointsPerMissingRating,
-    open,
-    first,
-    options,
-    stacks,
-  };
+  const reqIndex = new Int32Array(reqs.length);
+  const reqMin = new Float64Array(reqs.length);
+  const reqKinds = new Int8Array(reqs.length);
+  for (let q = 0; q < reqs.length; q++) {
+    reqIndex[q] = reqs[q]!.index;
+    reqMin[q] = reqs[q]!.min;
+    reqKinds[q] = kindOf(core.criteria[reqs[q]!.index]!.kind);
+  }
+  return { act, kinds, reqIndex, reqMin, reqKinds, pointsPerMissing: core.pointsPerMissingRating, open, first, options, stacks };
+}
+
+/** Which of a member's options (options[from..to]) work with the stack's other members; null: all. */
+function optionsThatFit(core: Core, stack: readonly string[], tool: string, options: Option[], from: number, to: number): Uint8Array | null {
+  let mask: Uint8Array | null = null;
+  for (const pair of core.pairs) {
+    if (!stack.includes(pair.tools[0]) || !stack.includes(pair.tools[1])) continue;
+    const allowed = pair.needs[tool];
+    if (!allowed) continue;
+    mask ??= new Uint8Array(to - from).fill(1);
+    for (let k = 0; k < mask.length; k++) if (!allowed.has(options[from + k]!.target)) mask[k] = 0;
+  }
+  return mask;
 }
 
 /** The numbers of S samples (S = 1: the answers' own). */
@@ -130,14 +144,25 @@ export interface Samples {
 
 /** The answers' own numbers, as one sample. */
 export function ownSample(plan: Plan, core: Core, weights: readonly number[] = core.weights): Samples {
-  return {
-    S: 1,
-    weights: Float64Array.from(plan.act, (i) => weights[i]!),
-    ratings: plan.options.map((o) => Float64Array.from(plan.act, (i) => o.ratings[i]!)),
-    bases: plan.options.map((o) => Float64Array.from(plan.reqIndex, (i) => o.base[i]!)),
-    penalty: Float64Array.of(core.penaltyPerNewTool),
-    margin: Float64Array.of(core.margin),
-  };
+  const { act, reqIndex } = plan;
+  const w = new Float64Array(act.length);
+  for (let a = 0; a < act.length; a++) w[a] = weights[act[a]!]!;
+  const ratings: Float64Array[] = [];
+  const bases: Float64Array[] = [];
+  for (let g = 0; g < plan.options.length; g++) {
+    const o = plan.options[g]!;
+    const r = new Float64Array(act.length);
+    for (let a = 0; a < act.length; a++) r[a] = o.ratings[act[a]!]!;
+    const b = new Float64Array(reqIndex.length);
+    for (let q = 0; q < reqIndex.length; q++) b[q] = o.base[reqIndex[q]!]!;
+    ratings.push(r);
+    bases.push(b);
+  }
+  const penalty = new Float64Array(1);
+  penalty[0] = core.penaltyPerNewTool;
+  const margin = new Float64Array(1);
+  margin[0] = core.margin;
+  return { S: 1, weights: w, ratings, bases, penalty, margin };
 }
 
 export interface Rows {
@@ -255,9 +280,14 @@ export function decideRows(plan: Plan, x: Samples): Rows {
     const stack = plan.stacks[j]!;
     if (!stack.open) continue;
     const members = stack.members;
-    const ratings = Array.from(members, (t) => chosenRatings[t]!);
+    const ratings: Float64Array[] = [];
+    const bases: Float64Array[] = [];
+    for (let m = 0; m < members.length; m++) {
+      ratings.push(chosenRatings[members[m]!]!);
+      bases.push(chosenBases[members[m]!]!);
+    }
     weighted(plan, x, ratings, acc, c);
-    shortfalls(plan, x, Array.from(members, (t) => chosenBases[t]!), gaps, missed, c);
+    shortfalls(plan, x, bases, gaps, missed, c);
     const o = j * S;
     for (let s = 0; s < S; s++) {
       let fits = true;
