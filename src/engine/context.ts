@@ -265,7 +265,7 @@ export function buildCore(answers: Answers, catalog: Catalog): Core {
 }
 
 /** Why no target fits a tool, and the single answers that would make one fit. */
-export function exclusionFor(tool: ToolId, answers: Answers, catalog: Catalog): ExclusionHit {
+function exclusionFor(tool: ToolId, answers: Answers, catalog: Catalog): ExclusionHit {
   const c = compile(catalog);
   const ruled = c.ruledOut.get(tool);
   if (ruled) return { text: ruled.text, sources: ruled.sources, because: [], liftedBy: [] };

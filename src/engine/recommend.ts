@@ -84,7 +84,7 @@ function recommendedStack(d: Decision): StackScore | undefined {
   return d.tools.length === 1 ? d.singles.find((s) => s.tools[0] === d.tools[0]) : d.stacks.find((s) => s.tools.join() === key);
 }
 
-export function targetInfo(catalog: Catalog, o: Option): TargetInfo {
+function targetInfo(catalog: Catalog, o: Option): TargetInfo {
   const t = catalog.targets[o.target]!;
   return { id: t.id, label: t.label, managed: t.managed, ...(t.provider ? { provider: t.provider } : {}), url: t.url, checked: t.checked };
 }

@@ -28,7 +28,7 @@ export function contributions(weights: readonly number[], ratings: readonly numb
   return weights.map((w, i) => (w * ratings[i]! * 100) / 5);
 }
 
-export function weightedScore(weights: readonly number[], ratings: readonly number[]): number {
+function weightedScore(weights: readonly number[], ratings: readonly number[]): number {
   let s = 0;
   for (let i = 0; i < weights.length; i++) s += weights[i]! * ratings[i]!;
   return (s * 100) / 5;
@@ -39,7 +39,7 @@ export function stackPenalty(tools: readonly ToolId[], ctx: Pick<Core, 'settled'
 }
 
 /** Must-haves the ratings fall short of; each missing rating point costs a fixed number of points. */
-export function gapsOf(base: readonly number[], ctx: Pick<Core, 'requirements' | 'pointsPerMissingRating'>): Gap[] {
+function gapsOf(base: readonly number[], ctx: Pick<Core, 'requirements' | 'pointsPerMissingRating'>): Gap[] {
   const gaps: Gap[] = [];
   for (const req of ctx.requirements) {
     const rating = base[req.index]!;
