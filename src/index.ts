@@ -1,7 +1,7 @@
 // The library API: the same engine, catalog and renderers the CLI uses.
 //   import { recommend, questions, catalog } from 'mlflow-advisor';
-// It loads no command-line code and no zod (the `catalog` option loads the catalog checks, with
-// zod, on first use).
+// Its code lives in the bundle the command line runs (src/bundle.ts), and runs none of the
+// command line's; it loads no zod until the `catalog` option first needs the catalog checks.
 import { catalog as builtIn } from './catalog/catalog.js';
 import { toolIds } from './catalog/ids.js';
 // Built as a file of its own that the library requires only when a catalog is given (zod).
