@@ -8,7 +8,7 @@
 import type { ToolId } from '../catalog/ids.js';
 import { decideRows, planFor, type Samples } from './rule.js';
 import { rowTools } from './score.js';
-import type { Core } from './types.js';
+import type { Core, Option } from './types.js';
 
 export interface Sensitivity {
   /** Share of samples whose recommendation equals the baseline one. */
@@ -77,37 +77,31 @@ export function sensitivity(ctx: Core, baseline: readonly ToolId[], opts: Sensit
     }
     return d;
   };
-  const varies = (o: (typeof plan.options)[number], i: number) => o.spread[i]! > 0 && ctx.weights[i]! > 0 && o.source[i]! >= 0;
-  const ratings = plan.options.map((o) => {
-    const out = new Float64Array(act.length * S);
-    for (let a = 0; a < act.length; a++) {
-      const i = act[a]!;
-      const r0 = o.ratings[i]!;
-      const d = varies(o, i) ? drawsOf(o.source[i]!) : undefined;
-      const spread = o.spread[i]!;
-      for (let s = 0; s < S; s++) {
-        const r = d ? r0 + spread * d[s]! : r0 + 0;
-        out[a * S + s] = r < 0 ? 0 : r > 5 ? 5 : r;
-      }
-    }
-    return out;
-  });
-  // Must-haves are judged on the varied rating rounded to a whole point.
-  const bases = plan.options.map((o) => {
-    const out = new Float64Array(reqIndex.length * S);
-    for (let q = 0; q < reqIndex.length; q++) {
-      const i = reqIndex[q]!;
-      const b0 = o.base[i]!;
+  const varies = (o: Option, i: number) => o.spread[i]! > 0 && ctx.weights[i]! > 0 && o.source[i]! >= 0;
+  /**
+   * An option's numbers on the criteria `at`, each sample's moved by its draw: the ratings the
+   * score uses (`from` o.ratings, clamped to 0-5), or those the must-haves are judged on (`from`
+   * o.base, `round`ed to a whole point when moved).
+   */
+  const moved = (o: Option, at: Int32Array, from: readonly number[], round: boolean): Float64Array => {
+    const out = new Float64Array(at.length * S);
+    for (let a = 0; a < at.length; a++) {
+      const i = at[a]!;
+      const r0 = from[i]!;
       const d = varies(o, i) ? drawsOf(o.source[i]!) : undefined;
       const spread = o.spread[i]!;
       for (let s = 0; s < S; s++) {
         const v = d ? spread * d[s]! : 0;
-        const b = b0 + v;
-        out[q * S + s] = v === 0 ? b0 : Math.round(b < 0 ? 0 : b > 5 ? 5 : b);
+        const r = r0 + v;
+        const clamped = r < 0 ? 0 : r > 5 ? 5 : r;
+        out[a * S + s] = !round ? clamped : v === 0 ? r0 : Math.round(clamped);
       }
     }
     return out;
-  });
+  };
+  const ratings = plan.options.map((o) => moved(o, act, o.ratings, false));
+  // Must-haves are judged on the varied rating rounded to a whole point.
+  const bases = plan.options.map((o) => moved(o, reqIndex, o.base, true));
   const penalty = new Float64Array(S);
   const margin = new Float64Array(S);
   draws(penalty, seed, n + ctx.ratingCount + 1, stride);
