@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { catalog as builtIn } from '../catalog/catalog.js';
 import type { Catalog } from '../catalog/schema.js';
 import { InputError } from '../errors.js';
+import { unreadable } from '../util/file-error.js';
 import { quote } from '../util/quote.js';
 
 export const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
@@ -84,13 +85,9 @@ export async function readCatalogDocument(path: string): Promise<unknown> {
   return parseYamlAnswers(text, path);
 }
 
-function readError(path: string, e: unknown): InputError {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return new InputError(`${path}: no such catalog file${path.includes('/') || path.includes('.') ? '' : ` (shipped catalogs: ${Object.keys(SHIPPED_CATALOGS).join(', ')})`}.`);
-  if (code === 'EACCES' || code === 'EPERM') return new InputError(`${path}: permission denied; the catalog file must be readable.`);
-  if (code === 'EISDIR') return new InputError(`${path}: is a directory, not a catalog file.`);
-  return new InputError(`${path}: cannot be read (${code ?? String(e)}).`);
-}
+const CATALOG_FILE = { name: 'catalog file', a: 'a catalog file' };
+const readError = (path: string, e: unknown) =>
+  unreadable(path, e, CATALOG_FILE, path.includes('/') || path.includes('.') ? '' : ` (shipped catalogs: ${Object.keys(SHIPPED_CATALOGS).join(', ')})`);
 
 /** The built-in catalog with each file applied in order (the same file twice counts once). */
 export async function loadCatalog(paths: readonly string[], base: Catalog = builtIn): Promise<Catalog> {

@@ -7,6 +7,7 @@ import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, 
 import type { Catalog } from '../catalog/schema.js';
 import type { Answers } from '../engine/types.js';
 import { InputError } from '../errors.js';
+import { unreadable } from '../util/file-error.js';
 import { quote } from '../util/quote.js';
 import { answersFromObject } from './resolve.js';
 
@@ -165,15 +166,7 @@ function* fileChunks(fd: number): Generator<Uint8Array> {
   for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield buffer.subarray(0, n);
 }
 
-function fileError(path: string, e: unknown): InputError {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return new InputError(`${path}: no such answers file.`);
-  if (code === 'EACCES' || code === 'EPERM') return new InputError(`${path}: permission denied; the answers file must be readable.`);
-  if (code === 'EISDIR') return new InputError(`${path}: is a directory, not an answers file.`);
-  if (code === 'ENOTDIR') return new InputError(`${path}: a part of the path is not a directory.`);
-  if (code === 'ENAMETOOLONG') return new InputError(`${path}: the file name is too long.`);
-  return new InputError(`${path}: cannot be read (${code ?? String(e)}).`);
-}
+const fileError = (path: string, e: unknown) => unreadable(path, e, { name: 'answers file', a: 'an answers file' });
 
 async function readStdin(stdin: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
   // Node reads a directory on standard input as empty; say what it is instead.
