@@ -3,8 +3,9 @@
 // Among the open tools and stacks, only those that miss the fewest must-haves (none, when any can
 // meet them all) are candidates; of these, the best single tool wins unless a stack beats it by
 // the margin (its penalty already charges for the extra tools). On equal scores the earlier entry
-// in tie-break order wins. Each tool runs on its option (deployment target) that misses the
-// fewest must-haves, then scores best.
+// in tie-break order wins (fewer tools, then catalog order), except that of two stacks of one
+// size, the one whose members score higher on their own wins. Each tool runs on its option
+// (deployment target) that misses the fewest must-haves, then scores best.
 //
 // Numbers are laid out criterion by criterion, each a run of S samples ([a * S + s]), so every
 // inner loop walks the samples of one criterion: short, typed loops of one shape, which V8 runs
@@ -28,6 +29,11 @@ export function seamsToPay(tools: readonly ToolId[], existing: ReadonlySet<ToolI
 const CAPABILITY = 0;
 const COST = 1;
 const CONTINUITY = 2;
+/**
+ * Scores this close are equal: sums of the same ratings in another order differ in the last bits
+ * (86.8 and 86.79999999999998), which must not decide between two stacks.
+ */
+export const TIE = 1e-9;
 /** More must-haves missed than any row can miss: "nothing yet". */
 const NONE = 0x3fffffff;
 
@@ -228,7 +234,7 @@ function combineInto(c: Float64Array, rows: Float64Array[], o: number, S: number
 }
 
 /** Which option is better for a tool: fewer unmet must-haves, then the higher score (ties: the earlier). */
-export const better = (gaps: number, score: number, bestGaps: number, bestScore: number) => gaps < bestGaps || (gaps === bestGaps && score > bestScore);
+export const better = (gaps: number, score: number, bestGaps: number, bestScore: number) => gaps < bestGaps || (gaps === bestGaps && score > bestScore + TIE);
 
 /** The rule, for every sample of `x`. */
 export function decideRows(plan: Plan, x: Samples): Rows {
@@ -310,12 +316,25 @@ export function decideRows(plan: Plan, x: Samples): Rows {
       if (!plan.open[t]) continue;
       const g = singleGaps[t * S + s]!;
       const score = singleScore[t * S + s]!;
-      if (g === fewest[s] && (single < 0 || score > singleScore[single * S + s]!)) single = t;
+      if (g === fewest[s] && (single < 0 || score > singleScore[single * S + s]! + TIE)) single = t;
       if (lead < 0 || better(g, score, singleGaps[lead * S + s]!, singleScore[lead * S + s]!)) lead = t;
     }
+    // The best stack; between equal scores and sizes, the one whose members score higher alone.
     let best = -1;
+    let bestStrength = 0;
     for (let j = 0; j < J; j++) {
-      if (stackGaps[j * S + s] !== NONE && stackGaps[j * S + s] === fewest[s] && (best < 0 || stackScore[j * S + s]! > stackScore[best * S + s]!)) best = j;
+      if (stackGaps[j * S + s] === NONE || stackGaps[j * S + s] !== fewest[s]) continue;
+      const score = stackScore[j * S + s]!;
+      const members = plan.stacks[j]!.members;
+      let strength = 0;
+      for (let m = 0; m < members.length; m++) strength += singleScore[members[m]! * S + s]!;
+      if (best >= 0) {
+        const d = score - stackScore[best * S + s]!;
+        if (d < -TIE) continue;
+        if (d <= TIE && (members.length !== plan.stacks[best]!.members.length || !(strength > bestStrength + TIE))) continue;
+      }
+      best = j;
+      bestStrength = strength;
     }
     row[s] = best >= 0 && (single < 0 || stackScore[best * S + s]! >= singleScore[single * S + s]! + x.margin[s]!) ? T + best : single;
     leader[s] = lead;

@@ -4,7 +4,7 @@
 // does not run yet. Must-haves bind: a tool or stack that misses one is recommended only when
 // nothing of the four meets more of them.
 import type { ToolId } from '../catalog/ids.js';
-import { better, decideRows, ownSample, planFor, seamsToPay } from './rule.js';
+import { TIE, better, decideRows, ownSample, planFor, seamsToPay } from './rule.js';
 import type { Core, Gap, Option, StackScore } from './types.js';
 
 /** A stack's ratings from its members' (capability: the best; cost: the hardest; continuity: summed). */
@@ -60,11 +60,20 @@ export function scoreOptions(options: readonly Option[], ctx: Core, weights: rea
   return { tools, options: [...options], ratings, capabilityScore, penalty, gaps, score: Math.max(0, capabilityScore - penalty - missed) };
 }
 
-/** Better first: fewer unmet must-haves, then the higher score, then fewer tools and catalog order. */
-export function compareStacks(a: StackScore, b: StackScore, order: readonly ToolId[]): number {
+/**
+ * Better first: fewer unmet must-haves, then the higher score, then fewer tools; between stacks
+ * of equal score and size, the one whose members score higher on their own (`single`: each
+ * tool's own score), so a tie never drops the stronger tool for catalog order; then catalog order.
+ */
+export function compareStacks(a: StackScore, b: StackScore, order: readonly ToolId[], single?: ReadonlyMap<ToolId, number>): number {
   if (a.gaps.length !== b.gaps.length) return a.gaps.length - b.gaps.length;
-  if (b.score !== a.score) return b.score - a.score;
+  if (Math.abs(b.score - a.score) > TIE) return b.score - a.score;
   if (a.tools.length !== b.tools.length) return a.tools.length - b.tools.length;
+  if (single && a.tools.length > 1) {
+    const strength = (x: StackScore) => x.tools.reduce((sum, t) => sum + (single.get(t) ?? 0), 0);
+    const d = strength(b) - strength(a);
+    if (Math.abs(d) > TIE) return d;
+  }
   // Member by member in catalog order (no strings: a large catalog sorts a thousand stacks).
   for (let i = 0; i < a.tools.length; i++) {
     const d = order.indexOf(a.tools[i]!) - order.indexOf(b.tools[i]!);
@@ -132,7 +141,8 @@ export function decide(ctx: Core, weights: readonly number[] = ctx.weights): Dec
   const stacks = ctx.stacks
     .filter((s) => !s.some((t) => ctx.excluded.has(t)) && fits(s, ctx, (t) => chosen(t).target))
     .map((s) => scoreOptions(s.map(chosen), ctx, weights));
-  return { singles, stacks: stacks.sort((a, b) => compareStacks(a, b, ctx.tools)), tools: rowTools(ctx, row), leader: leader < 0 ? undefined : ctx.tools[leader] };
+  const own = new Map(singles.map((x) => [x.tools[0]!, x.score]));
+  return { singles, stacks: stacks.sort((a, b) => compareStacks(a, b, ctx.tools, own)), tools: rowTools(ctx, row), leader: leader < 0 ? undefined : ctx.tools[leader] };
 }
 
 /** Just the recommended tools. */

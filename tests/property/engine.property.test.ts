@@ -14,8 +14,9 @@ const sorted = (xs: readonly string[]) => [...xs].sort().join(',');
 
 /**
  * The decision rule spelled out plainly, as a reference for the engine: every open tool on its
- * best target and every stack of them that can work together scored in full; of those missing the fewest must-haves, the
- * best single tool, unless a stack beats it by the margin.
+ * best target and every stack of them that can work together scored in full; of those missing
+ * the fewest must-haves, the best single tool, unless a stack beats it by the margin. Between
+ * stacks of equal score (to 1e-9) and size, the one whose members score higher alone.
  */
 function referenceTools(a: Answers): ToolId[] {
   const ctx = buildContext(a, catalog);
@@ -31,9 +32,17 @@ function referenceTools(a: Answers): ToolId[] {
   const scored = stacks.filter((s) => fits(s, ctx, (t) => option(t).target)).map((s) => scoreOptions(s.map(option), ctx));
   const fewest = Math.min(...[...singles, ...scored].map((s) => s.gaps.length));
   const first = <T extends { score: number; tools: ToolId[] }>(xs: T[]) =>
-    xs.reduce<T | undefined>((best, x) => (!best || x.score > best.score ? x : best), undefined);
+    xs.reduce<T | undefined>((best, x) => (!best || x.score > best.score + 1e-9 ? x : best), undefined);
   const single = first(singles.filter((s) => s.gaps.length === fewest));
-  const stack = first(scored.filter((s) => s.gaps.length === fewest).sort((x, y) => x.tools.length - y.tools.length));
+  const own = (x: { tools: ToolId[] }) => x.tools.reduce((sum, t) => sum + singles.find((s) => s.tools[0] === t)!.score, 0);
+  const stack = scored
+    .filter((s) => s.gaps.length === fewest)
+    .sort((x, y) => x.tools.length - y.tools.length)
+    .reduce<(typeof scored)[number] | undefined>((best, x) => {
+      if (!best || x.score > best.score + 1e-9) return x;
+      const tie = Math.abs(x.score - best.score) <= 1e-9 && x.tools.length === best.tools.length && own(x) > own(best) + 1e-9;
+      return tie ? x : best;
+    }, undefined);
   return stack && (!single || stack.score >= single.score + ctx.margin) ? stack.tools : single!.tools;
 }
 const cheap = { samples: 100 } as const;
