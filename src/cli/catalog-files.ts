@@ -2,12 +2,12 @@
 // size first, UTF-8, then JSON or YAML) and applies them in order to the built-in catalog. The
 // schema checks load only when a catalog is given (src/catalog/overlay.ts, with zod).
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { catalog as builtIn } from '../catalog/catalog.js';
 import type { Catalog } from '../catalog/schema.js';
 import { InputError } from '../errors.js';
-import { unreadable } from '../util/file-error.js';
+import { openToRead, unreadable } from '../util/open-file.js';
 import { quote } from '../util/quote.js';
 
 export const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
@@ -46,19 +46,11 @@ export function takeCatalogRefs(doc: unknown, where: string, path: string): { do
 /** Reads one catalog file's document (JSON, or YAML for .yaml/.yml and anything that does not start like JSON). */
 export async function readCatalogDocument(path: string): Promise<unknown> {
   if (path === '') throw new InputError('--catalog: needs a file name (JSON or YAML), or landscape for the example shipped with the package.');
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    throw readError(path, e);
-  }
+  const { fd, info } = openToRead(path, CATALOG_FILE, MAX_CATALOG_BYTES, shippedHint(path));
   let bytes: Buffer;
   try {
-    const info = fstatSync(fd);
-    if (info.isDirectory()) throw new InputError(`${path}: is a directory, not a catalog file.`);
     // A FIFO, a device or a terminal: nothing a catalog is kept in, and each could hold the run.
     if (!info.isFile()) throw new InputError(`${path}: not a regular file; a catalog is a JSON or YAML file.`);
-    if (info.size > MAX_CATALOG_BYTES) throw new InputError(`${path}: ${info.size} bytes is too large for a catalog file (limit ${MAX_CATALOG_BYTES} bytes, 4 MiB); not read.`);
     bytes = Buffer.alloc(info.size + 1);
     let n = 0;
     for (let k = 1; k > 0 && n < bytes.length; n += k) k = readSync(fd, bytes, n, bytes.length - n, null);
@@ -86,8 +78,9 @@ export async function readCatalogDocument(path: string): Promise<unknown> {
 }
 
 const CATALOG_FILE = { name: 'catalog file', a: 'a catalog file' };
-const readError = (path: string, e: unknown) =>
-  unreadable(path, e, CATALOG_FILE, path.includes('/') || path.includes('.') ? '' : ` (shipped catalogs: ${Object.keys(SHIPPED_CATALOGS).join(', ')})`);
+/** Where a bare name is no file, the shipped catalogs it may have meant. */
+const shippedHint = (path: string) => (path.includes('/') || path.includes('.') ? '' : ` (shipped catalogs: ${Object.keys(SHIPPED_CATALOGS).join(', ')})`);
+const readError = (path: string, e: unknown) => unreadable(path, e, CATALOG_FILE, shippedHint(path));
 
 /** The built-in catalog with each file applied in order (the same file twice counts once). */
 export async function loadCatalog(paths: readonly string[], base: Catalog = builtIn): Promise<Catalog> {

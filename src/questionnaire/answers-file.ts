@@ -3,11 +3,11 @@
 // every failure is an InputError naming the file.
 // node:net and node:tty are loaded where they are used (process.getBuiltinModule): most runs need neither.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, readSync } from 'node:fs';
 import type { Catalog } from '../catalog/schema.js';
 import type { Answers } from '../engine/types.js';
 import { InputError } from '../errors.js';
-import { unreadable } from '../util/file-error.js';
+import { openToRead, unreadable } from '../util/open-file.js';
 import { quote } from '../util/quote.js';
 import { answersFromObject } from './resolve.js';
 
@@ -122,29 +122,11 @@ export function duplicateJsonKey(text: string): { key: string; offset: number } 
 
 async function readPath(path: string): Promise<Uint8Array> {
   if (path === '') throw new InputError('--answers: needs a file name, or - for standard input.');
-  // Synchronous calls that return at once: the asynchronous ones would start libuv's thread pool,
-  // which costs a run more memory than the whole answers file.
-  let fd: number;
-  try {
-    // Non-blocking: a FIFO without a writer or a terminal must not hold the process, or a thread
-    // that exiting on Ctrl+C would then wait for.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    throw fileError(path, e);
-  }
-  let info: Stats;
-  try {
-    // Checked on the open file, so the file that is read is the one that was measured.
-    info = fstatSync(fd);
-    if (info.isDirectory()) throw new InputError(`${path}: is a directory, not an answers file.`);
-    if (info.size > MAX_ANSWERS_BYTES) {
-      throw new InputError(`${path}: ${info.size} bytes is too large for an answers file (limit ${LIMIT}); not read.`);
-    }
-    // Only a device can be a terminal (and asking loads node:tty, which a file does not need).
-    if (info.isCharacterDevice() && process.getBuiltinModule('node:tty').isatty(fd)) throw new InputError(`${path}: is a terminal; give a file, or pipe the answers in with --answers -.`);
-  } catch (e) {
+  const { fd, info } = openToRead(path, ANSWERS_FILE, MAX_ANSWERS_BYTES);
+  // Only a device can be a terminal (and asking loads node:tty, which a file does not need).
+  if (info.isCharacterDevice() && process.getBuiltinModule('node:tty').isatty(fd)) {
     closeSync(fd);
-    throw e instanceof InputError ? e : fileError(path, e);
+    throw new InputError(`${path}: is a terminal; give a file, or pipe the answers in with --answers -.`);
   }
   // A regular file is read here and now; pipes wait for data without a thread; devices are read
   // in chunks. A stream owns the descriptor. The cap applies while reading: devices (/dev/zero)
@@ -166,7 +148,8 @@ function* fileChunks(fd: number): Generator<Uint8Array> {
   for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield buffer.subarray(0, n);
 }
 
-const fileError = (path: string, e: unknown) => unreadable(path, e, { name: 'answers file', a: 'an answers file' });
+const ANSWERS_FILE = { name: 'answers file', a: 'an answers file' };
+const fileError = (path: string, e: unknown) => unreadable(path, e, ANSWERS_FILE);
 
 async function readStdin(stdin: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
   // Node reads a directory on standard input as empty; say what it is instead.
